@@ -1,0 +1,466 @@
+/**
+ * The HTTP API's shapes, shared by the server (validation, serialisation, OpenAPI) and the browser
+ * apps (types). One definition per body; routes pair each endpoint with these schemas.
+ */
+import { z } from 'zod';
+
+const MAX_NAME = 200;
+
+export const Id = z.uuid();
+export const NameText = z.string().trim().min(1).max(MAX_NAME);
+export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+export const Roles = ['officer', 'manager', 'admin'] as const;
+export const Role = z.enum(Roles);
+export const DeviceKinds = ['kiosk', 'display', 'rating', 'printer'] as const;
+export const DeviceKind = z.enum(DeviceKinds);
+export const TicketStatus = z.enum(['waiting', 'called', 'serving', 'done', 'no-show', 'cancelled', 'parked']);
+export const CounterState = z.enum(['closed', 'open', 'paused']);
+export const NumberingMode = z.enum(['prefix', 'block']);
+
+export const OpeningWindow = z.object({
+  days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+  from: TimeOfDay,
+  until: TimeOfDay,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Reference data
+// ---------------------------------------------------------------------------------------------
+
+export const Field = z.object({
+  id: Id,
+  code: z.string(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  numberingMode: NumberingMode,
+  prefix: z.string().nullable(),
+  blockStart: z.number().int().nullable(),
+  blockEnd: z.number().int().nullable(),
+  dailyCap: z.number().int().nullable(),
+  openingHours: z.array(OpeningWindow),
+  defaultServiceSeconds: z.number().int(),
+  sortOrder: z.number().int(),
+  active: z.boolean(),
+});
+export type Field = z.infer<typeof Field>;
+
+export const FieldInput = z.object({
+  code: z.string().trim().regex(/^[A-Z0-9_-]{1,16}$/, 'A–Z, 0–9, _ or -, at most 16'),
+  nameVi: NameText,
+  nameEn: NameText,
+  numberingMode: NumberingMode,
+  prefix: z.string().trim().regex(/^[A-Z]{1,3}$/).nullable().default(null),
+  blockStart: z.number().int().min(1).max(99999).nullable().default(null),
+  blockEnd: z.number().int().min(1).max(99999).nullable().default(null),
+  dailyCap: z.number().int().min(1).max(99999).nullable().default(null),
+  openingHours: z.array(OpeningWindow).max(14).default([]),
+  defaultServiceSeconds: z.number().int().min(30).max(4 * 3600).default(600),
+  sortOrder: z.number().int().min(0).max(1000).default(0),
+  active: z.boolean().default(true),
+});
+export type FieldInput = z.infer<typeof FieldInput>;
+
+export const CounterFieldLink = z.object({
+  fieldId: Id,
+  weight: z.number().int().min(1).max(10),
+});
+
+export const Counter = z.object({
+  id: Id,
+  number: z.number().int(),
+  name: z.string(),
+  active: z.boolean(),
+  state: CounterState,
+  pauseReason: z.string().nullable(),
+  officerId: z.uuid().nullable(),
+  officerName: z.string().nullable(),
+  fields: z.array(CounterFieldLink),
+});
+export type Counter = z.infer<typeof Counter>;
+
+export const CounterInput = z.object({
+  number: z.number().int().min(1).max(999),
+  name: NameText,
+  active: z.boolean().default(true),
+  fields: z.array(CounterFieldLink).max(100).default([]),
+});
+export type CounterInput = z.infer<typeof CounterInput>;
+
+export const PriorityGroup = z.object({
+  id: Id,
+  code: z.string(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  weight: z.number().int(),
+  active: z.boolean(),
+});
+export type PriorityGroup = z.infer<typeof PriorityGroup>;
+
+export const PriorityGroupInput = z.object({
+  code: z.string().trim().regex(/^[A-Z0-9_-]{1,16}$/),
+  nameVi: NameText,
+  nameEn: NameText,
+  /** Minutes of waiting a priority ticket is credited with when ranking priority tickets. */
+  weight: z.number().int().min(1).max(600),
+  active: z.boolean().default(true),
+});
+export type PriorityGroupInput = z.infer<typeof PriorityGroupInput>;
+
+export const User = z.object({
+  id: Id,
+  username: z.string(),
+  fullName: z.string(),
+  role: Role,
+  active: z.boolean(),
+  lang: z.enum(['vi', 'en']),
+});
+export type User = z.infer<typeof User>;
+
+export const UserInput = z.object({
+  username: z.string().trim().regex(/^[a-z0-9._-]{3,40}$/, 'a–z, 0–9, . _ -, 3–40'),
+  fullName: NameText,
+  role: Role,
+  active: z.boolean().default(true),
+  lang: z.enum(['vi', 'en']).default('vi'),
+  password: z.string().min(8).max(200).optional(),
+});
+export type UserInput = z.infer<typeof UserInput>;
+
+export const RatingOption = z.object({
+  value: z.number().int().min(1).max(5),
+  labelVi: z.string().min(1).max(60),
+  labelEn: z.string().min(1).max(60),
+  /** How the option counts in reports on the 3-level national scale. */
+  reportsAs: z.enum(['very-satisfied', 'satisfied', 'dissatisfied']),
+});
+export type RatingOption = z.infer<typeof RatingOption>;
+
+export const Settings = z.object({
+  /** At most this many priority calls in a row at one counter before a normal ticket. */
+  fairnessQuota: z.number().int().min(1).max(20),
+  /** Whether a transferred visit keeps its original place in time in the new queue. */
+  transferKeepsArrivalTime: z.boolean(),
+  /** Minutes after a no-show during which the ticket can be re-activated. */
+  noShowToleranceMinutes: z.number().int().min(0).max(480),
+  /** How many times the board speaks a call. */
+  announceRepeat: z.number().int().min(1).max(3),
+  /** Speech rate for announcements (0.5–2). */
+  speechRate: z.number().min(0.5).max(2),
+  /** Rating scale shown on the rating screen, best first. */
+  ratingScale: z.array(RatingOption).min(2).max(5),
+  /** Seconds the rating screen waits for a rating after a service ends. */
+  ratingTimeoutSeconds: z.number().int().min(10).max(600),
+  /** Lines printed at the bottom of the slip. */
+  slipFooter: z.array(z.string().max(120)).max(4),
+  /** Base URL printed in the slip's QR code, e.g. http://192.168.1.10:3000 (empty: the request's origin). */
+  publicBaseUrl: z.string().max(200),
+});
+export type Settings = z.infer<typeof Settings>;
+export const SettingsPatch = Settings.partial();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+export const Centre = z.object({
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  shortName: z.string(),
+  address: z.string().nullable(),
+});
+export type Centre = z.infer<typeof Centre>;
+
+export const CentreInput = z.object({
+  code: z.string().trim().min(1).max(40),
+  name: NameText,
+  shortName: NameText,
+  address: z.string().trim().max(300).nullable(),
+});
+export type CentreInput = z.infer<typeof CentreInput>;
+
+/** What every screen needs to draw the hall: fields, counters, priority groups, public settings. */
+export const CentreInfo = z.object({
+  centre: Centre,
+  fields: z.array(Field),
+  counters: z.array(Counter),
+  priorityGroups: z.array(PriorityGroup),
+  settings: Settings,
+  serverTime: z.iso.datetime(),
+});
+export type CentreInfo = z.infer<typeof CentreInfo>;
+
+// ---------------------------------------------------------------------------------------------
+// Tickets
+// ---------------------------------------------------------------------------------------------
+
+export const TicketView = z.object({
+  id: Id,
+  code: z.string(),
+  serviceDay: Day,
+  displayNumber: z.string(),
+  fieldId: Id,
+  status: TicketStatus,
+  priorityGroupId: z.uuid().nullable(),
+  issuedAt: z.iso.datetime(),
+  queueSince: z.iso.datetime(),
+  counterId: z.uuid().nullable(),
+  targetCounterId: z.uuid().nullable(),
+  callCount: z.number().int(),
+  calledAt: z.iso.datetime().nullable(),
+  startedAt: z.iso.datetime().nullable(),
+  noShowAt: z.iso.datetime().nullable(),
+  finishedAt: z.iso.datetime().nullable(),
+});
+export type TicketView = z.infer<typeof TicketView>;
+
+export const IssueTicketInput = z.object({
+  fieldId: Id,
+  priorityGroupId: Id.nullable().default(null),
+  lang: z.enum(['vi', 'en']).default('vi'),
+});
+export type IssueTicketInput = z.infer<typeof IssueTicketInput>;
+
+export const PrintOutcome = z.object({
+  status: z.enum(['printed', 'failed', 'no-printer']),
+  printer: z.string().nullable(),
+  message: z.string().nullable(),
+});
+
+export const IssuedTicket = z.object({
+  ticket: TicketView,
+  fieldName: z.string(),
+  counterNumbers: z.array(z.number().int()),
+  peopleAhead: z.number().int(),
+  estimatedWaitSeconds: z.number().int().nullable(),
+  trackUrl: z.string(),
+  print: PrintOutcome,
+});
+export type IssuedTicket = z.infer<typeof IssuedTicket>;
+
+/** What the citizen's phone shows at /t/<code>. Nothing personal. */
+export const PublicTicket = z.object({
+  code: z.string(),
+  displayNumber: z.string(),
+  fieldId: Id,
+  fieldNameVi: z.string(),
+  fieldNameEn: z.string(),
+  status: TicketStatus,
+  priority: z.boolean(),
+  peopleAhead: z.number().int(),
+  estimatedWaitSeconds: z.number().int().nullable(),
+  counterNumber: z.number().int().nullable(),
+  issuedAt: z.iso.datetime(),
+  calledAt: z.iso.datetime().nullable(),
+  serviceDay: Day,
+  centreName: z.string(),
+});
+export type PublicTicket = z.infer<typeof PublicTicket>;
+
+export const TransferInput = z
+  .object({
+    fieldId: Id.optional(),
+    counterId: Id.optional(),
+  })
+  .refine((v) => v.fieldId !== undefined || v.counterId !== undefined, {
+    message: 'fieldId or counterId',
+  });
+export type TransferInput = z.infer<typeof TransferInput>;
+
+export const CallTicketInput = z.object({ ticketId: Id });
+
+export const PauseInput = z.object({ reason: z.string().trim().min(1).max(200) });
+
+export const CounterWork = z.object({
+  counter: Counter,
+  current: TicketView.nullable(),
+  parked: z.array(TicketView),
+  /** Recent no-shows that can still be re-activated. */
+  noShows: z.array(TicketView),
+  waitingByField: z.record(z.string(), z.number().int()),
+  servedToday: z.number().int(),
+});
+export type CounterWork = z.infer<typeof CounterWork>;
+
+export const CallNextResult = z.object({
+  ticket: TicketView.nullable(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Board
+// ---------------------------------------------------------------------------------------------
+
+export const BoardCall = z.object({
+  eventId: z.string(),
+  ticketId: Id,
+  displayNumber: z.string(),
+  fieldId: Id,
+  counterId: Id,
+  counterNumber: z.number().int(),
+  priority: z.boolean(),
+  recall: z.boolean(),
+  at: z.iso.datetime(),
+  text: z.string(),
+  speech: z.string(),
+});
+export type BoardCall = z.infer<typeof BoardCall>;
+
+export const BoardState = z.object({
+  /** Cursor of the newest event included; the live stream continues after it. */
+  cursor: z.string(),
+  recentCalls: z.array(BoardCall),
+  waitingByField: z.record(z.string(), z.number().int()),
+  counters: z.array(Counter),
+});
+export type BoardState = z.infer<typeof BoardState>;
+
+// ---------------------------------------------------------------------------------------------
+// Ratings
+// ---------------------------------------------------------------------------------------------
+
+export const PendingRating = z.object({
+  ticketId: Id,
+  serveNo: z.number().int(),
+  displayNumber: z.string(),
+  officerName: z.string().nullable(),
+  counterNumber: z.number().int(),
+  finishedAt: z.iso.datetime(),
+  scale: z.array(RatingOption),
+  expiresAt: z.iso.datetime(),
+});
+export type PendingRating = z.infer<typeof PendingRating>;
+
+export const RatingInput = z.object({
+  ticketId: Id,
+  serveNo: z.number().int().min(1).max(100),
+  value: z.number().int().min(1).max(5),
+});
+
+export const Rating = z.object({
+  id: Id,
+  ticketId: Id,
+  serveNo: z.number().int(),
+  value: z.number().int(),
+  reportsAs: z.enum(['very-satisfied', 'satisfied', 'dissatisfied']),
+  officerId: z.uuid().nullable(),
+  counterId: Id,
+  at: z.iso.datetime(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// People and devices
+// ---------------------------------------------------------------------------------------------
+
+export const LoginInput = z.object({
+  username: z.string().trim().min(1).max(40),
+  password: z.string().min(1).max(200),
+});
+
+export const Session = z.object({ user: User });
+
+export const PairingStart = z.object({
+  kind: z.enum(['kiosk', 'display', 'rating']),
+  name: z.string().trim().max(MAX_NAME).optional(),
+});
+
+export const PairingTicket = z.object({
+  pairingId: Id,
+  code: z.string(),
+  secret: z.string(),
+  expiresAt: z.iso.datetime(),
+});
+
+export const PairingClaim = z.object({ secret: z.string().min(10).max(200) });
+
+export const Device = z.object({
+  id: Id,
+  kind: DeviceKind,
+  name: z.string(),
+  counterId: z.uuid().nullable(),
+  printerId: z.uuid().nullable(),
+  host: z.string().nullable(),
+  port: z.number().int().nullable(),
+  paperWidthMm: z.union([z.literal(58), z.literal(80)]).nullable(),
+  pairedAt: z.iso.datetime().nullable(),
+  lastSeenAt: z.iso.datetime().nullable(),
+  revoked: z.boolean(),
+});
+export type Device = z.infer<typeof Device>;
+
+export const PairingClaimResult = z.object({
+  status: z.enum(['pending', 'paired']),
+  device: Device.nullable(),
+});
+
+export const ConfirmPairingInput = z.object({
+  code: z.string().trim().regex(/^\d{6}$/, '6 digits'),
+  name: z.string().trim().min(1).max(MAX_NAME).optional(),
+  counterId: Id.nullable().optional(),
+  printerId: Id.nullable().optional(),
+});
+
+export const DeviceUpdate = z.object({
+  name: z.string().trim().min(1).max(MAX_NAME).optional(),
+  counterId: Id.nullable().optional(),
+  printerId: Id.nullable().optional(),
+});
+
+export const PrinterInput = z.object({
+  name: NameText,
+  host: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9.-]{1,253}$/, 'host name or IPv4 address'),
+  port: z.number().int().min(1).max(65535).default(9100),
+  paperWidthMm: z.union([z.literal(58), z.literal(80)]).default(80),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Reports
+// ---------------------------------------------------------------------------------------------
+
+export const Distribution = z.object({
+  count: z.number().int(),
+  mean: z.number().nullable(),
+  p50: z.number().nullable(),
+  p90: z.number().nullable(),
+  max: z.number().nullable(),
+});
+
+export const QueueKpiRow = z.object({
+  key: z.string(),
+  label: z.string(),
+  issued: z.number().int(),
+  served: z.number().int(),
+  noShows: z.number().int(),
+  cancelled: z.number().int(),
+  waitSeconds: Distribution,
+  walkSeconds: Distribution,
+  serviceSeconds: Distribution,
+  ratings: z.object({
+    count: z.number().int(),
+    verySatisfied: z.number().int(),
+    satisfied: z.number().int(),
+    dissatisfied: z.number().int(),
+    satisfiedPercent: z.number().nullable(),
+  }),
+});
+
+export const QueueKpis = z.object({
+  from: Day,
+  to: Day,
+  total: QueueKpiRow,
+  byField: z.array(QueueKpiRow),
+  byCounter: z.array(QueueKpiRow),
+  byOfficer: z.array(QueueKpiRow),
+  waitPrediction: z.object({
+    count: z.number().int(),
+    meanAbsoluteErrorSeconds: z.number().nullable(),
+  }),
+});
+export type QueueKpis = z.infer<typeof QueueKpis>;
+
+export const Health = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['pglite', 'postgres']),
+});
+
+export const Ok = z.object({ ok: z.literal(true) });

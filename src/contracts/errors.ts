@@ -1,0 +1,185 @@
+/**
+ * Error codes shared by the server and the browser apps. The server answers every failure with
+ * `{ "error": { "code": ERROR_CODE, "message": "<in the caller's language>" } }`; the browser may
+ * render its own text from the code when it wants something shorter.
+ */
+import type { Lang } from './lang';
+import { ACTION_LABELS, STATUS_LABELS } from './labels';
+
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'ROUTE_NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'LOGIN_FAILED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'DAILY_CAP_REACHED',
+  'FIELD_CLOSED',
+  'FIELD_INACTIVE',
+  'NO_COUNTER_FOR_FIELD',
+  'INVALID_TRANSITION',
+  'COUNTER_NOT_OPEN',
+  'COUNTER_BUSY',
+  'COUNTER_TAKEN',
+  'NOT_AT_COUNTER',
+  'NO_SHOW_EXPIRED',
+  'NOTHING_TO_RATE',
+  'ALREADY_RATED',
+  'INVALID_SCORE',
+  'BLOCK_OVERLAP',
+  'PAIRING_CODE_INVALID',
+  'PAIRING_EXPIRED',
+  'DEVICE_REVOKED',
+  'PRINTER_UNREACHABLE',
+  'DATABASE_BUSY',
+  'RATE_LIMITED',
+  'INTERNAL_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string };
+}
+
+type Template = Record<Lang, string>;
+
+const MESSAGES: Record<ErrorCode, Template> = {
+  VALIDATION_FAILED: {
+    vi: 'Dữ liệu không hợp lệ: {detail}',
+    en: 'Invalid input: {detail}',
+  },
+  PAYLOAD_TOO_LARGE: {
+    vi: 'Dữ liệu gửi lên quá lớn.',
+    en: 'The request body is too large.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    vi: 'Định dạng dữ liệu không được hỗ trợ, hãy gửi JSON.',
+    en: 'Unsupported content type; send JSON.',
+  },
+  ROUTE_NOT_FOUND: {
+    vi: 'Không có chức năng này.',
+    en: 'No such endpoint.',
+  },
+  UNAUTHENTICATED: {
+    vi: 'Vui lòng đăng nhập (hoặc ghép nối thiết bị) để tiếp tục.',
+    en: 'Please log in (or pair this device) to continue.',
+  },
+  FORBIDDEN: {
+    vi: 'Bạn không có quyền thực hiện thao tác này.',
+    en: 'You are not allowed to do this.',
+  },
+  LOGIN_FAILED: {
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    en: 'Wrong user name or password.',
+  },
+  NOT_FOUND: {
+    vi: 'Không tìm thấy {entity}.',
+    en: '{entity} not found.',
+  },
+  CONFLICT: {
+    vi: '{detail}',
+    en: '{detail}',
+  },
+  DAILY_CAP_REACHED: {
+    vi: 'Lĩnh vực "{field}" đã hết số thứ tự trong ngày hôm nay ({cap} số). Mời công dân quay lại vào ngày làm việc tiếp theo.',
+    en: 'Field "{field}" has issued all of today\'s numbers ({cap}). Please come back on the next working day.',
+  },
+  FIELD_CLOSED: {
+    vi: 'Lĩnh vực "{field}" hiện không nhận số (giờ lấy số: {hours}).',
+    en: 'Field "{field}" is not issuing numbers now (hours: {hours}).',
+  },
+  FIELD_INACTIVE: {
+    vi: 'Lĩnh vực "{field}" đang tạm ngừng.',
+    en: 'Field "{field}" is suspended.',
+  },
+  NO_COUNTER_FOR_FIELD: {
+    vi: 'Chưa có quầy nào phục vụ lĩnh vực "{field}".',
+    en: 'No counter serves field "{field}".',
+  },
+  INVALID_TRANSITION: {
+    vi: 'Không thể {action} số {number} khi số đang ở trạng thái "{status}".',
+    en: 'Cannot {action} number {number} while it is "{status}".',
+  },
+  COUNTER_NOT_OPEN: {
+    vi: 'Quầy số {counter} chưa mở hoặc đang tạm dừng.',
+    en: 'Counter {counter} is not open or is paused.',
+  },
+  COUNTER_BUSY: {
+    vi: 'Quầy số {counter} đang phục vụ số {number}; hãy kết thúc, chuyển hoặc tạm gác số đó trước.',
+    en: 'Counter {counter} is serving number {number}; finish, transfer or park it first.',
+  },
+  COUNTER_TAKEN: {
+    vi: 'Quầy số {counter} đang được {officer} sử dụng.',
+    en: 'Counter {counter} is in use by {officer}.',
+  },
+  NOT_AT_COUNTER: {
+    vi: 'Bạn chưa nhận quầy số {counter}.',
+    en: 'You are not signed in at counter {counter}.',
+  },
+  NO_SHOW_EXPIRED: {
+    vi: 'Số {number} đã vắng mặt quá {minutes} phút nên không thể gọi lại; mời công dân lấy số mới.',
+    en: 'Number {number} was absent for more than {minutes} minutes and cannot be re-activated; please take a new number.',
+  },
+  NOTHING_TO_RATE: {
+    vi: 'Không có lượt phục vụ nào đang chờ đánh giá.',
+    en: 'There is no service waiting for a rating.',
+  },
+  ALREADY_RATED: {
+    vi: 'Lượt phục vụ này đã được đánh giá. Cảm ơn ông/bà!',
+    en: 'This service has already been rated. Thank you!',
+  },
+  INVALID_SCORE: {
+    vi: 'Mức đánh giá không hợp lệ.',
+    en: 'Invalid rating value.',
+  },
+  BLOCK_OVERLAP: {
+    vi: 'Dải số {range} trùng với lĩnh vực "{other}".',
+    en: 'Number block {range} overlaps field "{other}".',
+  },
+  PAIRING_CODE_INVALID: {
+    vi: 'Mã ghép nối không đúng hoặc đã được dùng.',
+    en: 'The pairing code is wrong or already used.',
+  },
+  PAIRING_EXPIRED: {
+    vi: 'Mã ghép nối đã hết hạn; hãy tải lại màn hình thiết bị để lấy mã mới.',
+    en: 'The pairing code has expired; reload the device screen for a new one.',
+  },
+  DEVICE_REVOKED: {
+    vi: 'Thiết bị này đã bị thu hồi quyền; hãy ghép nối lại.',
+    en: 'This device has been revoked; pair it again.',
+  },
+  PRINTER_UNREACHABLE: {
+    vi: 'Không kết nối được máy in {printer}.',
+    en: 'Cannot reach printer {printer}.',
+  },
+  DATABASE_BUSY: {
+    vi: 'Hệ thống đang bận, vui lòng thử lại sau giây lát.',
+    en: 'The system is busy; please try again in a moment.',
+  },
+  RATE_LIMITED: {
+    vi: 'Thao tác quá nhanh, vui lòng thử lại sau.',
+    en: 'Too many requests; please try again later.',
+  },
+  INTERNAL_ERROR: {
+    vi: 'Đã có lỗi hệ thống. Vui lòng thử lại hoặc báo cán bộ hỗ trợ.',
+    en: 'Something went wrong. Please try again or ask staff for help.',
+  },
+};
+
+export function formatErrorMessage(
+  code: ErrorCode,
+  lang: Lang,
+  params: Record<string, string | number> = {},
+): string {
+  const template = MESSAGES[code][lang];
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
+    if (!(key in params)) return '';
+    const value = String(params[key]);
+    if (key === 'action') return ACTION_LABELS[value]?.[lang] ?? value;
+    if (key === 'status') return STATUS_LABELS[value]?.[lang] ?? value;
+    return value;
+  });
+}

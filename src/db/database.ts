@@ -1,0 +1,101 @@
+/**
+ * Opens the database the configuration names: embedded PGlite in DATA_DIR by default, PostgreSQL
+ * when DATABASE_URL is set. Both speak the same SQL, run the same migrations and go through the
+ * same repositories; only the connection and the notification channel differ.
+ */
+import { mkdirSync } from 'node:fs';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { ExclusiveQueue, PGliteDialect } from './pglite-dialect';
+import type { DB } from './schema';
+
+export type Engine = 'pglite' | 'postgres';
+export type Database = Kysely<DB>;
+
+export interface DatabaseHandle {
+  engine: Engine;
+  db: Database;
+  /** Calls back on every NOTIFY on the channel, from any connection or app instance. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  databaseUrl?: string | undefined;
+  /** Directory of the embedded database; 'memory://' keeps it in memory (tests). */
+  dataDir?: string;
+  /** Connections in the PostgreSQL pool. */
+  poolSize?: number;
+  /** Longest wait for the embedded database's single connection. */
+  busyTimeoutMs?: number;
+}
+
+const INT8 = 20;
+const DATE = 1082;
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPGlite(options);
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
+  // Counts and event ids fit in a double; calendar dates stay plain YYYY-MM-DD strings.
+  const types = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === INT8) return (v: string) => Number(v);
+      if (oid === DATE) return (v: string) => v;
+      return pg.types.getTypeParser(oid, format as 'text');
+    },
+  };
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  // An idle client that loses its server must not take the process down.
+  pool.on('error', () => undefined);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  const listeners: pg.Client[] = [];
+  return {
+    engine: 'postgres',
+    db,
+    async listen(channel, onNotify) {
+      const client = new pg.Client({ connectionString: url, types });
+      client.on('error', () => undefined);
+      await client.connect();
+      client.on('notification', (msg) => {
+        if (msg.channel === channel) onNotify(msg.payload ?? '');
+      });
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      listeners.push(client);
+      return async () => {
+        listeners.splice(listeners.indexOf(client), 1);
+        await client.end().catch(() => undefined);
+      };
+    },
+    async close() {
+      await Promise.all(listeners.splice(0).map((c) => c.end().catch(() => undefined)));
+      await db.destroy();
+    },
+  };
+}
+
+async function openPGlite(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  const { PGlite, types } = await import('@electric-sql/pglite');
+  const dataDir = options.dataDir ?? './data';
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    dataDir: dataDir.startsWith('memory://') ? undefined : `${dataDir}/pg`,
+    parsers: {
+      [types.INT8]: (v: string) => Number(v),
+      [types.DATE]: (v: string) => v,
+    },
+  });
+  const queue = new ExclusiveQueue(options.busyTimeoutMs ?? 15_000);
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, queue), plugins: [new CamelCasePlugin()] });
+  return {
+    engine: 'pglite',
+    db,
+    async listen(channel, onNotify) {
+      return pglite.listen(channel, onNotify);
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

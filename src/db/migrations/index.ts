@@ -1,0 +1,13 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001-queue';
+
+/** Every migration, in order. Listed statically so the set is the same however the app is run. */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-queue': m0001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return MIGRATIONS;
+  },
+};

@@ -1,0 +1,208 @@
+/**
+ * Table types for Kysely. Columns are snake_case in SQL and camelCase here (CamelCasePlugin).
+ * Enums are string unions stored as-is.
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface CentreTable {
+  id: string;
+  code: string;
+  name: string;
+  shortName: string;
+  address: string | null;
+  createdAt: Generated<Timestamp>;
+}
+
+export interface FieldTable {
+  id: string;
+  centreId: string;
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  numberingMode: 'prefix' | 'block';
+  prefix: string | null;
+  blockStart: number | null;
+  blockEnd: number | null;
+  dailyCap: number | null;
+  openingHours: Json<{ days: number[]; from: string; until: string }[]>;
+  defaultServiceSeconds: number;
+  sortOrder: number;
+  active: boolean;
+  createdAt: Generated<Timestamp>;
+}
+
+export interface CounterTable {
+  id: string;
+  centreId: string;
+  number: number;
+  name: string;
+  active: boolean;
+  state: 'closed' | 'open' | 'paused';
+  pauseReason: string | null;
+  officerId: string | null;
+  stateSince: Timestamp;
+  createdAt: Generated<Timestamp>;
+}
+
+export interface CounterFieldTable {
+  counterId: string;
+  fieldId: string;
+  weight: number;
+}
+
+export interface PriorityGroupTable {
+  id: string;
+  centreId: string;
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  weight: number;
+  active: boolean;
+}
+
+export interface AppUserTable {
+  id: string;
+  centreId: string;
+  username: string;
+  fullName: string;
+  role: 'officer' | 'manager' | 'admin';
+  passwordHash: string;
+  active: boolean;
+  lang: 'vi' | 'en';
+  createdAt: Generated<Timestamp>;
+}
+
+export interface UserSessionTable {
+  tokenHash: string;
+  userId: string;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+}
+
+export interface DeviceTable {
+  id: string;
+  centreId: string;
+  kind: 'kiosk' | 'display' | 'rating' | 'printer';
+  name: string;
+  tokenHash: string | null;
+  counterId: string | null;
+  printerId: string | null;
+  host: string | null;
+  port: number | null;
+  paperWidthMm: number | null;
+  pairedAt: Timestamp | null;
+  lastSeenAt: Timestamp | null;
+  revokedAt: Timestamp | null;
+  createdAt: Generated<Timestamp>;
+}
+
+export interface PairingRequestTable {
+  id: string;
+  kind: 'kiosk' | 'display' | 'rating';
+  name: string | null;
+  code: string;
+  secretHash: string;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+  deviceId: string | null;
+  /** Handed to the device once, then cleared. */
+  deviceToken: string | null;
+  claimedAt: Timestamp | null;
+}
+
+export interface SettingTable {
+  centreId: string;
+  key: string;
+  value: Json<unknown>;
+}
+
+export interface NumberSequenceTable {
+  fieldId: string;
+  serviceDay: string;
+  lastSeq: number;
+}
+
+export interface TicketTable {
+  id: string;
+  centreId: string;
+  serviceDay: string;
+  fieldId: string;
+  seq: number;
+  displayNumber: string;
+  code: string;
+  status: 'waiting' | 'called' | 'serving' | 'done' | 'no-show' | 'cancelled' | 'parked';
+  priorityGroupId: string | null;
+  priorityWeight: number;
+  issuedAt: Timestamp;
+  queueSince: Timestamp;
+  counterId: string | null;
+  officerId: string | null;
+  targetCounterId: string | null;
+  callCount: number;
+  calledAt: Timestamp | null;
+  startedAt: Timestamp | null;
+  noShowAt: Timestamp | null;
+  finishedAt: Timestamp | null;
+  serveCount: number;
+  predictedWaitSeconds: number | null;
+  kioskId: string | null;
+}
+
+export interface EventLogTable {
+  id: Generated<number>;
+  /** Writing transaction's id; with id it orders the log by commit safety (see event.repository). */
+  tx: Generated<string>;
+  centreId: string;
+  type: string;
+  at: Timestamp;
+  ticketId: string | null;
+  counterId: string | null;
+  officerId: string | null;
+  actorKind: 'user' | 'device' | 'public' | 'system';
+  actorId: string | null;
+  facts: Json<Record<string, unknown>>;
+  payload: Json<Record<string, unknown>>;
+}
+
+export interface RatingTable {
+  id: string;
+  centreId: string;
+  ticketId: string;
+  serveNo: number;
+  value: number;
+  reportsAs: 'very-satisfied' | 'satisfied' | 'dissatisfied';
+  officerId: string | null;
+  counterId: string;
+  fieldId: string;
+  deviceId: string | null;
+  at: Timestamp;
+}
+
+export interface DB {
+  centre: CentreTable;
+  field: FieldTable;
+  counter: CounterTable;
+  counterField: CounterFieldTable;
+  priorityGroup: PriorityGroupTable;
+  appUser: AppUserTable;
+  userSession: UserSessionTable;
+  device: DeviceTable;
+  pairingRequest: PairingRequestTable;
+  setting: SettingTable;
+  numberSequence: NumberSequenceTable;
+  ticket: TicketTable;
+  eventLog: EventLogTable;
+  rating: RatingTable;
+}
+
+export type TicketRow = Selectable<TicketTable>;
+export type NewTicketRow = Insertable<TicketTable>;
+export type TicketUpdate = Updateable<TicketTable>;
+export type FieldRow = Selectable<FieldTable>;
+export type CounterRow = Selectable<CounterTable>;
+export type DeviceRow = Selectable<DeviceTable>;
+export type AppUserRow = Selectable<AppUserTable>;
+export type EventRow = Selectable<EventLogTable>;

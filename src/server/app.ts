@@ -1,0 +1,132 @@
+/**
+ * The Fastify application, composed in order: external plugins, then the app's own pieces (error
+ * handling, realtime), then routes, then the browser apps. Tests build it against any database and
+ * call it with `app.inject()`.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { AppError } from '../core/shared/app-error';
+import type { DatabaseHandle } from '../db/database';
+import { sendError } from './http/errors';
+import { EventStream, SseConnection } from './realtime/event-stream';
+import { registerRoutes } from './routes';
+import { createServiceContext, type ServiceContext } from './services/context';
+
+export interface AppOptions {
+  database: DatabaseHandle;
+  clock?: () => Date;
+  logLevel?: string;
+  secureCookies?: boolean;
+  /** Directory of the built browser apps; not served when absent. */
+  webRoot?: string | null;
+}
+
+export interface AppDeps {
+  ctx: ServiceContext;
+  events: EventStream;
+  secureCookies: boolean;
+  /** Open live streams, ended when the app closes so that it can close. */
+  streams: Set<SseConnection>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const clock = options.clock ?? (() => new Date());
+  const app = Fastify({
+    logger: {
+      level: options.logLevel ?? 'info',
+      // Bodies are never logged: later they carry personal data.
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    },
+    bodyLimit: MAX_BODY_BYTES,
+    trustProxy: true,
+    // One line per request only when debugging: a busy hall makes thousands of calls an hour.
+    logController: new LogController({ disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace' }),
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Một Cửa API',
+        description: 'Queue, counters, display board, kiosk and ratings of a Vietnamese one-stop service centre.',
+        version: '1',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  // JSON only, and no NUL characters anywhere: PostgreSQL text cannot hold them.
+  app.removeContentTypeParser(['application/json', 'text/plain']);
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: MAX_BODY_BYTES }, (_req, body, done) => {
+    const text = body as string;
+    if (text.length === 0) return done(null, undefined);
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (containsNul(parsed)) return done(new AppError('VALIDATION_FAILED', { detail: 'NUL' }), undefined);
+      done(null, parsed);
+    } catch {
+      done(new AppError('VALIDATION_FAILED', { detail: 'JSON' }), undefined);
+    }
+  });
+
+  const ctx = createServiceContext(options.database.db, options.database.engine, clock);
+  const events = new EventStream(options.database, clock, (error) => app.log.error({ err: error }, 'event stream'));
+  const streams = new Set<SseConnection>();
+  app.decorate('deps', { ctx, events, secureCookies: options.secureCookies ?? false, streams });
+
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api') || !options.webRoot || request.method !== 'GET') {
+      return sendError(request, reply, new AppError('ROUTE_NOT_FOUND'));
+    }
+    // Every page of the browser app is the same single-page document.
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+
+  await registerRoutes(app);
+
+  if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: resolve(options.webRoot), prefix: '/', wildcard: false, index: 'index.html' });
+  }
+
+  app.addHook('onReady', async () => {
+    await events.start();
+  });
+  app.addHook('preClose', async () => {
+    for (const stream of [...streams]) stream.close();
+    await events.stop();
+  });
+  return app;
+}
+
+function containsNul(value: unknown, depth = 0): boolean {
+  if (depth > 64) return true;
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some((v) => containsNul(v, depth + 1));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v, depth + 1));
+  }
+  return false;
+}

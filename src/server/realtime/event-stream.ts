@@ -1,0 +1,251 @@
+/**
+ * Live events for browsers. Each app instance follows the shared event log (woken by
+ * LISTEN/NOTIFY, with a slow poll as a safety net) and fans every new event out to its own
+ * Server-Sent-Events clients, so a board connected to instance B sees a call made on instance A.
+ *
+ * A client that reconnects sends the cursor of the last event it saw (Last-Event-ID); it first
+ * receives what it missed from the log, then joins the live feed. Live events that arrive while it
+ * catches up are held back and only those after its cursor are sent, so nothing is lost or doubled.
+ */
+import type { ServerResponse } from 'node:http';
+import type { QueueCountsMessage, StreamEvent, StreamEventType } from '../../contracts/events';
+import { QUEUE_COUNTS_EVENT } from '../../contracts/events';
+import { serviceDayOf } from '../../core/shared/local-time';
+import type { DatabaseHandle } from '../../db/database';
+import {
+  currentCursor,
+  EVENTS_CHANNEL,
+  isAtOrBefore,
+  parseCursor,
+  readEventsAfter,
+  type Cursor,
+  type LoggedEvent,
+} from '../../db/repositories/event.repository';
+import { countWaitingByField } from '../../db/repositories/ticket.repository';
+
+const BATCH = 500;
+const POLL_MS = 1000;
+const HEARTBEAT_MS = 15_000;
+/** A client that cannot keep up (a dead TCP peer) is dropped rather than buffered forever. */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+/** Beyond this many missed events a client reloads its state instead of replaying them. */
+const MAX_REPLAY = 5000;
+
+export interface StreamSubscriber {
+  centreId: string;
+  /** Receives every event of the centre after the subscriber's cursor, in log order. */
+  onEvent(event: LoggedEvent): void;
+  onCounts?(waitingByField: Record<string, number>): void;
+  /** Called instead of a replay when the client is too far behind: it should reload its state. */
+  onReset?(): void;
+}
+
+interface Subscription {
+  subscriber: StreamSubscriber;
+  cursor: Cursor;
+  catchingUp: boolean;
+  held: LoggedEvent[];
+}
+
+export class EventStream {
+  private cursor: Cursor = { tx: '0', id: 0 };
+  private readonly subscriptions = new Set<Subscription>();
+  private running = false;
+  private again = false;
+  private stopped = false;
+  private timer: NodeJS.Timeout | null = null;
+  private unlisten: (() => Promise<void>) | null = null;
+
+  constructor(
+    private readonly handle: DatabaseHandle,
+    private readonly clock: () => Date,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  async start(): Promise<void> {
+    this.cursor = await currentCursor(this.handle.db);
+    this.unlisten = await this.handle.listen(EVENTS_CHANNEL, () => this.wake());
+    this.timer = setInterval(() => this.wake(), POLL_MS);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.unlisten?.();
+    this.subscriptions.clear();
+  }
+
+  /** Position of the newest event this instance has delivered. */
+  get position(): Cursor {
+    return this.cursor;
+  }
+
+  get subscriberCount(): number {
+    return this.subscriptions.size;
+  }
+
+  /** Reads and delivers whatever the log holds beyond the cursor; coalesces concurrent wake-ups. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    void this.drain()
+      .catch(this.onError)
+      .finally(() => {
+        this.running = false;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      const events = await readEventsAfter(this.handle.db, this.cursor, BATCH);
+      if (events.length === 0) return;
+      this.cursor = parseCursor(events[events.length - 1]!.cursor)!;
+      const centresWithTicketChanges = new Set<string>();
+      for (const event of events) {
+        if (event.type.startsWith('ticket.')) centresWithTicketChanges.add(event.centreId);
+        for (const s of this.subscriptions) {
+          if (s.subscriber.centreId !== event.centreId) continue;
+          if (s.catchingUp) s.held.push(event);
+          else this.deliver(s, event);
+        }
+      }
+      await this.sendCounts(centresWithTicketChanges);
+      if (events.length < BATCH) return;
+    }
+  }
+
+  private deliver(s: Subscription, event: LoggedEvent): void {
+    const position = parseCursor(event.cursor)!;
+    if (isAtOrBefore(position, s.cursor)) return;
+    s.cursor = position;
+    try {
+      s.subscriber.onEvent(event);
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+
+  private async sendCounts(centres: Set<string>): Promise<void> {
+    if (centres.size === 0) return;
+    const day = serviceDayOf(this.clock());
+    for (const centreId of centres) {
+      const listeners = [...this.subscriptions].filter((s) => s.subscriber.centreId === centreId && s.subscriber.onCounts);
+      if (listeners.length === 0) continue;
+      const counts = await countWaitingByField(this.handle.db, centreId, day);
+      for (const s of listeners) s.subscriber.onCounts!(counts);
+    }
+  }
+
+  /**
+   * Adds a subscriber. With a cursor, it first receives the events after it from the log; without
+   * one, it starts at the live position. Returns the function that removes it.
+   */
+  async subscribe(subscriber: StreamSubscriber, since: Cursor | null): Promise<() => void> {
+    const s: Subscription = { subscriber, cursor: since ?? this.cursor, catchingUp: since !== null, held: [] };
+    this.subscriptions.add(s);
+    const remove = () => {
+      this.subscriptions.delete(s);
+    };
+    if (since) {
+      try {
+        for (let replayed = 0; ; ) {
+          if (replayed >= MAX_REPLAY) {
+            s.cursor = this.cursor;
+            subscriber.onReset?.();
+            break;
+          }
+          const missed = await readEventsAfter(this.handle.db, s.cursor, BATCH, subscriber.centreId);
+          for (const e of missed) this.deliver(s, e);
+          replayed += missed.length;
+          if (missed.length < BATCH) break;
+        }
+      } finally {
+        s.catchingUp = false;
+        for (const e of s.held.splice(0)) this.deliver(s, e);
+      }
+    }
+    if (subscriber.onCounts) {
+      subscriber.onCounts(await countWaitingByField(this.handle.db, subscriber.centreId, serviceDayOf(this.clock())));
+    }
+    return remove;
+  }
+}
+
+/** Converts a logged event into what browsers receive. */
+export function toStreamEvent(e: LoggedEvent): StreamEvent {
+  const payload = e.payload as Partial<StreamEvent>;
+  return {
+    id: e.cursor,
+    type: e.type as StreamEventType,
+    at: e.at.toISOString(),
+    ...(payload.ticket ? { ticket: payload.ticket } : {}),
+    ...(payload.counter ? { counter: payload.counter } : {}),
+    ...(payload.announcement ? { announcement: payload.announcement } : {}),
+    ...(payload.rating ? { rating: payload.rating } : {}),
+  };
+}
+
+/** Writes Server-Sent Events to one HTTP response. */
+export class SseConnection {
+  private readonly heartbeat: NodeJS.Timeout;
+  private closed = false;
+
+  constructor(
+    private readonly res: ServerResponse,
+    private readonly onClose: () => void,
+  ) {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    res.write('retry: 2000\n\n');
+    this.heartbeat = setInterval(() => this.write(': ping\n\n'), HEARTBEAT_MS);
+    this.heartbeat.unref();
+    res.on('close', () => this.close());
+  }
+
+  send(event: string, data: unknown, id?: string): void {
+    this.write(`${id ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  }
+
+  sendEvent(e: LoggedEvent): void {
+    this.send(e.type, toStreamEvent(e), e.cursor);
+  }
+
+  sendReset(): void {
+    this.send('stream.reset', { type: 'stream.reset' });
+  }
+
+  sendCounts(waitingByField: Record<string, number>): void {
+    const message: QueueCountsMessage = { type: 'queue.counts', waitingByField };
+    this.send(QUEUE_COUNTS_EVENT, message);
+  }
+
+  private write(chunk: string): void {
+    if (this.closed) return;
+    if (this.res.writableLength > MAX_BUFFERED_BYTES) {
+      this.res.destroy();
+      return;
+    }
+    this.res.write(chunk);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.heartbeat);
+    this.onClose();
+    if (!this.res.writableEnded) this.res.end();
+  }
+}

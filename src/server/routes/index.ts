@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import { authRoutes } from './auth.routes';
+import { counterRoutes } from './counters.routes';
+import { deviceRoutes } from './devices.routes';
+import { displayRoutes } from './display.routes';
+import { manageRoutes } from './manage.routes';
+import { publicRoutes } from './public.routes';
+import { ratingRoutes } from './ratings.routes';
+import { systemRoutes } from './system.routes';
+import { ticketRoutes } from './tickets.routes';
+
+export async function registerRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(systemRoutes);
+  await app.register(authRoutes, { prefix: '/api/v1' });
+  await app.register(deviceRoutes, { prefix: '/api/v1' });
+  await app.register(ticketRoutes, { prefix: '/api/v1' });
+  await app.register(counterRoutes, { prefix: '/api/v1' });
+  await app.register(displayRoutes, { prefix: '/api/v1' });
+  await app.register(ratingRoutes, { prefix: '/api/v1' });
+  await app.register(publicRoutes, { prefix: '/api/v1/public' });
+  await app.register(manageRoutes, { prefix: '/api/v1/manage' });
+}

@@ -1,0 +1,38 @@
+/** Runtime settings an admin edits; defaults apply until a value is stored. */
+import { Settings, SettingsPatch } from '../../contracts/api';
+import type { SettingsPatch as SettingsPatchType } from '../../contracts/api';
+import type { Executor } from '../../db/repositories/executor';
+import { readSettings, writeSettings } from '../../db/repositories/reference.repository';
+
+export const DEFAULT_SETTINGS: Settings = {
+  fairnessQuota: 2,
+  transferKeepsArrivalTime: true,
+  noShowToleranceMinutes: 30,
+  announceRepeat: 2,
+  speechRate: 0.9,
+  ratingScale: [
+    { value: 3, labelVi: 'Rất hài lòng', labelEn: 'Very satisfied', reportsAs: 'very-satisfied' },
+    { value: 2, labelVi: 'Hài lòng', labelEn: 'Satisfied', reportsAs: 'satisfied' },
+    { value: 1, labelVi: 'Không hài lòng', labelEn: 'Not satisfied', reportsAs: 'dissatisfied' },
+  ],
+  ratingTimeoutSeconds: 120,
+  slipFooter: ['Vui lòng chú ý màn hình và loa gọi số', 'Phiếu chỉ có giá trị trong ngày'],
+  publicBaseUrl: '',
+};
+
+export async function getSettings(ex: Executor, centreId: string): Promise<Settings> {
+  const stored = await readSettings(ex, centreId);
+  // A stored value that no longer fits the schema (older version) falls back to the default.
+  const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const [key, value] of Object.entries(stored)) {
+    const shape = (Settings.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>)[key];
+    if (shape?.safeParse(value).success) merged[key] = value;
+  }
+  return Settings.parse(merged);
+}
+
+export async function saveSettings(ex: Executor, centreId: string, patch: SettingsPatchType): Promise<Settings> {
+  await writeSettings(ex, centreId, SettingsPatch.parse(patch));
+  return getSettings(ex, centreId);
+}
+
