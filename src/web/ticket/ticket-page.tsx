@@ -1,0 +1,1 @@
+export default function TicketPage(_props: { code: string }) { return null; }
