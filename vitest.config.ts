@@ -11,7 +11,13 @@ const engines = (process.env.MOTCUA_TEST_ENGINES ?? 'pglite,postgres').split(','
 const engineProject = (engine: string) => ({
   test: {
     name: `db-${engine}`,
-    include: ['test/db/**/*.test.ts', 'test/api/**/*.test.ts', 'test/realtime/**/*.test.ts'],
+    // Several app instances on one server only exist on PostgreSQL.
+    include: [
+      'test/db/**/*.test.ts',
+      'test/api/**/*.test.ts',
+      'test/realtime/**/*.test.ts',
+      ...(engine === 'postgres' ? ['test/postgres/**/*.test.ts'] : []),
+    ],
     env: { MOTCUA_TEST_ENGINE: engine },
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -1,0 +1,75 @@
+/**
+ * A province runs several app instances on one PostgreSQL. A call made on instance A reaches a
+ * board connected to instance B (LISTEN/NOTIFY fan-out), and numbers stay unique across instances.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { openDatabase, type DatabaseHandle } from '../../src/db/database';
+import { buildApp } from '../../src/server/app';
+import { createTestApp, type TestApp } from '../support/test-app';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { openSse, type SseClient } from '../support/sse-client';
+
+describe('several app instances on one PostgreSQL', () => {
+  let database: TestDatabase;
+  let a: TestApp;
+  let bHandle: DatabaseHandle;
+  let b: FastifyInstance;
+  let bUrl: string;
+  let board: SseClient | null = null;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    a = await createTestApp({ database });
+    bHandle = await openDatabase({ databaseUrl: database.url! });
+    // Both instances share one clock, as servers synchronised by NTP do.
+    b = await buildApp({ database: bHandle, clock: a.clock.now, logLevel: 'silent', webRoot: null });
+    bUrl = await b.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    board?.close();
+    await b?.close();
+    await bHandle?.close();
+    await a?.close();
+    await database?.drop();
+  });
+
+  it('shows on a board connected to B the call made on A', async () => {
+    const display = await a.pairDevice('display');
+    const state = await fetch(`${bUrl}/api/v1/display/state`, { headers: { authorization: display } });
+    expect(state.status).toBe(200);
+    const { cursor } = (await state.json()) as { cursor: string };
+    board = await openSse(`${bUrl}/api/v1/stream?since=${cursor}`, { authorization: display });
+
+    const kiosk = await a.pairDevice('kiosk');
+    const officer = await a.login('canbo2');
+    const counter = a.counter(2);
+    await a.request('POST', `/api/v1/counters/${counter.id}/open`, officer);
+    const issued = await a.request('POST', '/api/v1/tickets', kiosk, { fieldId: a.field('CT').id });
+    expect(issued.statusCode).toBe(201);
+    const called = await a.request('POST', `/api/v1/counters/${counter.id}/call-next`, officer);
+    expect(called.json().ticket.displayNumber).toBe('2001');
+
+    const message = await board.waitFor((m) => m.event === 'ticket.called');
+    const event = JSON.parse(message.data);
+    expect(event.ticket.displayNumber).toBe('2001');
+    expect(event.announcement.vi.text).toBe('Mời công dân có số 2 0 0 1 đến quầy số 2');
+    const counts = await board.waitFor((m) => m.event === 'queue.counts' && JSON.parse(m.data).waitingByField[a.field('CT').id] === undefined);
+    expect(counts).toBeTruthy();
+  });
+
+  it('keeps numbers unique when both instances issue at once', async () => {
+    const kiosk = await a.pairDevice('kiosk');
+    const fieldId = a.field('HT').id;
+    const onA = Array.from({ length: 40 }, () => a.request('POST', '/api/v1/tickets', kiosk, { fieldId }).then((r) => r.json().ticket.displayNumber as string));
+    const onB = Array.from({ length: 40 }, () =>
+      fetch(`${bUrl}/api/v1/tickets`, {
+        method: 'POST',
+        headers: { authorization: kiosk, 'content-type': 'application/json' },
+        body: JSON.stringify({ fieldId }),
+      }).then(async (r) => ((await r.json()) as { ticket: { displayNumber: string } }).ticket.displayNumber),
+    );
+    const numbers = await Promise.all([...onA, ...onB]);
+    expect(new Set(numbers).size).toBe(80);
+  });
+});
