@@ -23,6 +23,7 @@ export const OpeningWindow = z.object({
   from: TimeOfDay,
   until: TimeOfDay,
 });
+export type OpeningWindow = z.infer<typeof OpeningWindow>;
 
 // ---------------------------------------------------------------------------------------------
 // Reference data

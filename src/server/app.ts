@@ -93,6 +93,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const ctx = createServiceContext(options.database.db, options.database.engine, clock);
   const events = new EventStream(options.database, clock, (error) => app.log.error({ err: error }, 'event stream'));
+  // Any instance's change to a hall's description or counters reaches this instance's cache here.
+  events.observe((event) => {
+    if (event.type === 'config.changed' || event.type.startsWith('counter.')) ctx.hall.invalidate(event.centreId);
+  });
   const streams = new Set<SseConnection>();
   app.decorate('deps', { ctx, events, secureCookies: options.secureCookies ?? false, streams });
 

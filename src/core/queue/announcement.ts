@@ -9,12 +9,16 @@ const VI_LETTERS: Record<string, string> = {
   T: 'Tê', U: 'U', V: 'Vê', W: 'Vê kép', X: 'Ích', Y: 'I dài', Z: 'Dét',
 };
 
-/** "1023" → "1 0 2 3"; "HT012" → "Hát Tê 0 1 2" (Vietnamese) or "H T 0 1 2" (English). */
-export function spellNumber(displayNumber: string, lang: 'vi' | 'en'): string {
+/** The spoken units of a number: "1023" → 1, 0, 2, 3; "YT01" → "I dài", "Tê", 0, 1. */
+function spokenUnits(displayNumber: string, lang: 'vi' | 'en'): string[] {
   return [...displayNumber]
     .filter((ch) => /[0-9A-ZĐ]/i.test(ch))
-    .map((ch) => (lang === 'vi' ? (VI_LETTERS[ch.toUpperCase()] ?? ch) : ch.toUpperCase()))
-    .join(' ');
+    .map((ch) => (lang === 'vi' ? (VI_LETTERS[ch.toUpperCase()] ?? ch) : ch.toUpperCase()));
+}
+
+/** "1023" → "1 0 2 3"; "HT012" → "Hát Tê 0 1 2" (Vietnamese) or "H T 0 1 2" (English). */
+export function spellNumber(displayNumber: string, lang: 'vi' | 'en'): string {
+  return spokenUnits(displayNumber, lang).join(' ');
 }
 
 export interface CallAnnouncement {
@@ -30,7 +34,8 @@ export function announceCall(
   options: { lang: 'vi' | 'en'; recall?: boolean; priority?: boolean },
 ): CallAnnouncement {
   const spoken = spellNumber(displayNumber, options.lang);
-  const digitsWithPauses = spoken.split(' ').join(', ');
+  // A pause after each unit, never inside one ("I dài" is one letter).
+  const digitsWithPauses = spokenUnits(displayNumber, options.lang).join(', ');
   if (options.lang === 'en') {
     const who = options.priority ? 'Priority number' : 'Number';
     const text = `${options.recall ? 'Calling again: ' : ''}${who} ${spoken}, please go to counter ${counterNumber}`;

@@ -22,18 +22,29 @@ export function isOpenAt(windows: readonly OpeningWindow[], instant: Date): bool
   });
 }
 
-/** A short human description such as "T2–T6 07:30–11:30, 13:00–16:30" for error messages. */
+/**
+ * A short human description for error messages: windows on the same days share one day label,
+ * e.g. "T2–T6 07:30–11:30, 13:00–16:30; T7 07:30–11:30".
+ */
 export function describeOpeningHours(windows: readonly OpeningWindow[], lang: 'vi' | 'en'): string {
-  const dayName = (d: number) => (lang === 'vi' ? (d === 7 ? 'CN' : `T${d + 1}`) : ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][d - 1]);
-  return windows
-    .map((w) => {
-      const days = [...w.days].sort((a, b) => a - b);
+  const dayName = (d: number) =>
+    lang === 'vi' ? (d === 7 ? 'CN' : `T${d + 1}`) : ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][d - 1];
+  const groups = new Map<string, { days: number[]; times: string[] }>();
+  for (const w of windows) {
+    const days = [...new Set(w.days)].sort((a, b) => a - b);
+    const key = days.join(',');
+    const group = groups.get(key) ?? { days, times: [] };
+    group.times.push(`${w.from}–${w.until}`);
+    groups.set(key, group);
+  }
+  return [...groups.values()]
+    .map(({ days, times }) => {
       const consecutive = days.every((d, i) => i === 0 || d === days[i - 1]! + 1);
       const dayText =
         days.length > 2 && consecutive
           ? `${dayName(days[0]!)}–${dayName(days[days.length - 1]!)}`
           : days.map(dayName).join(', ');
-      return `${dayText} ${w.from}–${w.until}`;
+      return `${dayText} ${times.join(', ')}`;
     })
     .join('; ');
 }

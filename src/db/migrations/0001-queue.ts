@@ -189,6 +189,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create trigger event_log_no_update before update or delete on event_log
       for each row execute function event_log_append_only();
 
+    -- Wakes every app instance's stream reader when a transaction that wrote events commits.
+    create function event_log_notify() returns trigger language plpgsql as $$
+    begin
+      perform pg_notify('motcua_events', '');
+      return null;
+    end $$;
+    create trigger event_log_notify after insert on event_log
+      for each statement execute function event_log_notify();
+
     create table rating (
       id uuid primary key,
       centre_id uuid not null references centre(id),
@@ -209,7 +218,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
-    drop table rating; drop table event_log; drop function event_log_append_only;
+    drop table rating; drop table event_log; drop function event_log_append_only; drop function event_log_notify;
     drop table ticket; drop table number_sequence; drop table setting; drop table pairing_request;
     drop table device; drop table priority_group; drop table counter_field; drop table counter;
     drop table user_session; drop table app_user; drop table field; drop table centre;

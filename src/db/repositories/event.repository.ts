@@ -13,6 +13,7 @@ import { sql } from 'kysely';
 import type { Executor } from './executor';
 import { toJson } from './executor';
 
+/** Notified by the event_log trigger (migration 0001). */
 export const EVENTS_CHANNEL = 'motcua_events';
 
 export interface EventDraft {
@@ -42,27 +43,25 @@ export interface LoggedEvent {
   payload: Record<string, unknown>;
 }
 
-/** Appends events and wakes every app instance's reader when the transaction commits. */
+export function eventRow(e: EventDraft) {
+  return {
+    centreId: e.centreId,
+    type: e.type,
+    at: e.at,
+    ticketId: e.ticketId,
+    counterId: e.counterId,
+    officerId: e.officerId,
+    actorKind: e.actorKind,
+    actorId: e.actorId,
+    facts: toJson(e.facts),
+    payload: toJson(e.payload),
+  };
+}
+
+/** Appends events; a trigger wakes every app instance's reader when the transaction commits. */
 export async function appendEvents(ex: Executor, events: readonly EventDraft[]): Promise<void> {
   if (events.length === 0) return;
-  await ex
-    .insertInto('eventLog')
-    .values(
-      events.map((e) => ({
-        centreId: e.centreId,
-        type: e.type,
-        at: e.at,
-        ticketId: e.ticketId,
-        counterId: e.counterId,
-        officerId: e.officerId,
-        actorKind: e.actorKind,
-        actorId: e.actorId,
-        facts: toJson(e.facts),
-        payload: toJson(e.payload),
-      })),
-    )
-    .execute();
-  await sql`select pg_notify(${EVENTS_CHANNEL}, '')`.execute(ex);
+  await ex.insertInto('eventLog').values(events.map(eventRow)).execute();
 }
 
 export interface Cursor {

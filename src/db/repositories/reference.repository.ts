@@ -70,6 +70,51 @@ export async function findCounter(ex: Executor, centreId: string, id: string): P
   return counter;
 }
 
+export interface CounterForCall {
+  id: string;
+  centreId: string;
+  number: number;
+  active: boolean;
+  state: 'closed' | 'open' | 'paused';
+  officerId: string | null;
+  fields: { fieldId: string; weight: number }[];
+  /** The number the counter is calling or serving now, if any. */
+  busyWith: string | null;
+  /** Whether each of its calls since `since` was a priority ticket, newest first. */
+  recentCallsWerePriority: boolean[];
+}
+
+/**
+ * Everything "call next" needs about a counter. The counter row is locked first, so that two
+ * presses of "call next" at one counter run one after the other; the rest is read by a second
+ * statement, whose snapshot (taken after the lock was granted) sees what the first press did.
+ */
+export async function lockCounterForCall(
+  ex: Executor,
+  centreId: string,
+  id: string,
+  since: Date,
+  recentCalls: number,
+): Promise<CounterForCall | undefined> {
+  const locked = await sql<{ id: string }>`
+    select id from counter where id = ${id} and centre_id = ${centreId} for update`.execute(ex);
+  if (locked.rows.length === 0) return undefined;
+  const result = await sql<CounterForCall>`
+    select c.id, c.centre_id, c.number, c.active, c.state, c.officer_id,
+      coalesce((select json_agg(json_build_object('fieldId', cf.field_id, 'weight', cf.weight))
+                from counter_field cf where cf.counter_id = c.id), '[]'::json) as fields,
+      (select t.display_number from ticket t
+        where t.counter_id = c.id and t.status in ('called', 'serving') limit 1) as busy_with,
+      coalesce((select json_agg(r.priority order by r.id desc) from (
+                  select e.id, coalesce((e.facts->>'priority')::boolean, false) as priority
+                  from event_log e
+                  where e.counter_id = c.id and e.type = 'ticket.called' and e.at >= ${since}
+                  order by e.id desc limit ${recentCalls}) r), '[]'::json) as recent_calls_were_priority
+    from counter c
+    where c.id = ${id}`.execute(ex);
+  return result.rows[0];
+}
+
 /** Locks a counter row so that two presses of "call next" at one counter run one after the other. */
 export async function lockCounter(ex: Executor, id: string): Promise<void> {
   await ex.selectFrom('counter').select('id').where('id', '=', id).forUpdate().execute();
@@ -112,6 +157,24 @@ export async function updateCounterState(
     .set({ state: change.state, pauseReason: change.pauseReason, officerId: change.officerId, stateSince: change.at })
     .where('id', '=', id)
     .execute();
+}
+
+export interface OfficerCounter {
+  id: string;
+  number: number;
+  state: 'closed' | 'open' | 'paused';
+  active: boolean;
+}
+
+/** The counter an officer is signed in at, locked until the transaction ends. */
+export async function lockCounterOfOfficer(ex: Executor, centreId: string, officerId: string): Promise<OfficerCounter | undefined> {
+  return ex
+    .selectFrom('counter')
+    .select(['id', 'number', 'state', 'active'])
+    .where('officerId', '=', officerId)
+    .where('centreId', '=', centreId)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export async function findCounterOfOfficer(ex: Executor, officerId: string) {

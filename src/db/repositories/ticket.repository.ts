@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Candidate } from '../../core/queue/next-ticket.policy';
 import type { Ticket, TicketStatus } from '../../core/queue/ticket';
 import type { TicketRow } from '../schema';
+import { eventRow, type EventDraft } from './event.repository';
 import type { Executor } from './executor';
 
 export function rowToTicket(row: TicketRow): Ticket {
@@ -30,49 +31,54 @@ export function rowToTicket(row: TicketRow): Ticket {
   };
 }
 
-/** Allocates the next sequence number of a field's daily series; atomic under any concurrency. */
-export async function allocateSequence(ex: Executor, fieldId: string, serviceDay: string): Promise<number> {
-  const row = await ex
-    .insertInto('numberSequence')
-    .values({ fieldId, serviceDay, lastSeq: 1 })
-    .onConflict((oc) =>
-      oc.columns(['fieldId', 'serviceDay']).doUpdateSet({ lastSeq: sql`number_sequence.last_seq + 1` }),
+/**
+ * Draws the next number of a field's daily series (atomic under any concurrency: the row lock of
+ * the upsert orders concurrent kiosks) and, in the same statement, counts the waiting tickets
+ * per field that a new ticket would queue behind (`ahead`: all of them, or only priority ones).
+ */
+export async function allocateSequence(
+  ex: Executor,
+  input: { fieldId: string; serviceDay: string; centreId: string; competingFieldIds: readonly string[]; priorityOnly: boolean },
+): Promise<{ seq: number; aheadByField: Record<string, number> }> {
+  const result = await sql<{ seq: number; ahead: Record<string, number> | null }>`
+    with drawn as (
+      insert into number_sequence (field_id, service_day, last_seq) values (${input.fieldId}, ${input.serviceDay}, 1)
+      on conflict (field_id, service_day) do update set last_seq = number_sequence.last_seq + 1
+      returning last_seq
     )
-    .returning('lastSeq')
-    .executeTakeFirstOrThrow();
-  return row.lastSeq;
+    select (select last_seq from drawn) as seq,
+      (select json_object_agg(field_id, n) from (
+         select field_id, count(*)::int as n from ticket
+         where centre_id = ${input.centreId} and service_day = ${input.serviceDay} and status = 'waiting'
+           and field_id = any(${[...input.competingFieldIds]}::uuid[])
+           and (${!input.priorityOnly} or priority_weight > 0)
+         group by field_id) counts) as ahead`.execute(ex);
+  const row = result.rows[0]!;
+  return { seq: Number(row.seq), aheadByField: row.ahead ?? {} };
 }
 
-export async function insertTicket(
+/** Inserts a new ticket and its events in one statement. */
+export async function insertTicketWithEvents(
   ex: Executor,
   ticket: Ticket,
   extra: { predictedWaitSeconds: number | null; kioskId: string | null },
+  events: readonly EventDraft[],
 ): Promise<void> {
   await ex
-    .insertInto('ticket')
-    .values({ ...ticket, ...extra })
+    .with('inserted', (db) => db.insertInto('ticket').values({ ...ticket, ...extra }))
+    .insertInto('eventLog')
+    .values(events.map(eventRow))
     .execute();
 }
 
-/** Writes a ticket's new state. */
-export async function saveTicket(ex: Executor, ticket: Ticket): Promise<void> {
+/** Writes a ticket's new state and its events in one statement. */
+export async function saveTicketWithEvents(ex: Executor, ticket: Ticket, events: readonly EventDraft[]): Promise<void> {
   const { id, ...rest } = ticket;
-  await ex.updateTable('ticket').set(rest).where('id', '=', id).execute();
-}
-
-/**
- * Moves a ticket from the status it was read in to its new state, only if nobody changed its
- * status meanwhile. Returns false when another counter got there first.
- */
-export async function saveTicketIfStatus(ex: Executor, ticket: Ticket, expected: TicketStatus): Promise<boolean> {
-  const { id, ...rest } = ticket;
-  const result = await ex
-    .updateTable('ticket')
-    .set(rest)
-    .where('id', '=', id)
-    .where('status', '=', expected)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  await ex
+    .with('saved', (db) => db.updateTable('ticket').set(rest).where('id', '=', id))
+    .insertInto('eventLog')
+    .values(events.map(eventRow))
+    .execute();
 }
 
 export async function findTicket(ex: Executor, id: string): Promise<Ticket | undefined> {
@@ -88,18 +94,6 @@ export async function findTicketForUpdate(ex: Executor, id: string): Promise<Tic
 
 export async function findTicketByCode(ex: Executor, code: string): Promise<TicketRow | undefined> {
   return ex.selectFrom('ticket').selectAll().where('code', '=', code).executeTakeFirst();
-}
-
-/** Locks a ticket unless another transaction holds it; undefined when locked elsewhere or gone. */
-export async function lockTicketUnlessBusy(ex: Executor, id: string): Promise<Ticket | undefined> {
-  const row = await ex
-    .selectFrom('ticket')
-    .selectAll()
-    .where('id', '=', id)
-    .forUpdate()
-    .skipLocked()
-    .executeTakeFirst();
-  return row && rowToTicket(row);
 }
 
 /** Tickets a counter holds: the one it is calling or serving, and the ones it parked. */
@@ -146,37 +140,69 @@ export async function listCallCandidates(
   counterId: string,
   fieldIds: readonly string[],
   perFieldAndClass = 5,
-): Promise<Candidate[]> {
-  const ranked = ex
-    .selectFrom('ticket')
-    .select([
-      'id',
-      'fieldId',
-      'priorityWeight',
-      'queueSince',
-      'seq',
-      'targetCounterId',
-      sql<number>`row_number() over (
-        partition by field_id, (priority_weight > 0)
-        order by queue_since - make_interval(mins => priority_weight), seq)`.as('rank'),
-    ])
-    .where('centreId', '=', centreId)
-    .where('serviceDay', '=', serviceDay)
-    .where('status', '=', 'waiting')
-    .where((eb) =>
-      eb.or([
-        eb('targetCounterId', '=', counterId),
-        ...(fieldIds.length > 0
-          ? [eb.and([eb('targetCounterId', 'is', null), eb('fieldId', 'in', fieldIds)])]
-          : []),
-      ]),
-    );
-  const rows = await ex
-    .selectFrom(ranked.as('r'))
-    .selectAll()
-    .where((eb) => eb.or([eb('rank', '<=', perFieldAndClass), eb('targetCounterId', '=', counterId)]))
-    .execute();
-  return rows.map(({ rank: _rank, ...c }) => c);
+): Promise<Ticket[]> {
+  // Per field, the longest-waiting normal tickets come straight off the waiting index; priority
+  // tickets are few, so ranking them by waited time plus weight costs little.
+  const result = await sql<TicketRow>`
+    select t.* from unnest(${[...fieldIds]}::uuid[]) as f(id)
+    cross join lateral (
+      (select * from ticket
+        where centre_id = ${centreId} and service_day = ${serviceDay} and status = 'waiting'
+          and field_id = f.id and target_counter_id is null and priority_weight = 0
+        order by queue_since, seq limit ${perFieldAndClass})
+      union all
+      (select * from ticket
+        where centre_id = ${centreId} and service_day = ${serviceDay} and status = 'waiting'
+          and field_id = f.id and target_counter_id is null and priority_weight > 0
+        order by queue_since - make_interval(mins => priority_weight), seq limit ${perFieldAndClass})
+    ) t
+    union all
+    select * from ticket
+    where centre_id = ${centreId} and service_day = ${serviceDay} and status = 'waiting'
+      and target_counter_id = ${counterId}`.execute(ex);
+  return result.rows.map(rowToTicket);
+}
+
+/**
+ * Writes the called state of a ticket read a moment ago, with its events, but only if it is
+ * still waiting and no other transaction holds it (a counter calling it right now): returns false
+ * then, and the caller tries its next candidate instead of queueing behind the other counter.
+ */
+export async function takeWaitingTicket(ex: Executor, next: Ticket, events: readonly EventDraft[]): Promise<boolean> {
+  const { id, ...rest } = next;
+  const [event] = events;
+  if (!event || events.length !== 1) throw new Error('a call records exactly one event');
+  const row = eventRow(event);
+  const result = await ex
+    .with('taken', (db) =>
+      db
+        .updateTable('ticket')
+        .set(rest)
+        .where('id', '=', (eb) =>
+          eb.selectFrom('ticket').select('id').where('id', '=', id).where('status', '=', 'waiting').forUpdate().skipLocked(),
+        )
+        .returning('id'),
+    )
+    .insertInto('eventLog')
+    .columns(['centreId', 'type', 'at', 'ticketId', 'counterId', 'officerId', 'actorKind', 'actorId', 'facts', 'payload'])
+    .expression((eb) =>
+      eb
+        .selectFrom('taken')
+        .select([
+          eb.val(row.centreId).as('centreId'),
+          eb.val(row.type).as('type'),
+          eb.val(row.at).as('at'),
+          eb.val(row.ticketId).as('ticketId'),
+          eb.val(row.counterId).as('counterId'),
+          eb.val(row.officerId).as('officerId'),
+          eb.val(row.actorKind).as('actorKind'),
+          eb.val(row.actorId).as('actorId'),
+          sql`${row.facts}::jsonb`.as('facts'),
+          sql`${row.payload}::jsonb`.as('payload'),
+        ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
 /** Waiting tickets in the given fields for ranking one ticket's position. */
@@ -195,28 +221,6 @@ export async function listWaiting(
     .where('status', '=', 'waiting')
     .where('fieldId', 'in', fieldIds)
     .execute();
-}
-
-/** Waiting tickets per field that a new ticket would queue behind. */
-export async function countWaitingAhead(
-  ex: Executor,
-  centreId: string,
-  serviceDay: string,
-  fieldIds: readonly string[],
-  priorityOnly: boolean,
-): Promise<Record<string, number>> {
-  if (fieldIds.length === 0) return {};
-  let query = ex
-    .selectFrom('ticket')
-    .select(['fieldId', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('centreId', '=', centreId)
-    .where('serviceDay', '=', serviceDay)
-    .where('status', '=', 'waiting')
-    .where('fieldId', 'in', fieldIds)
-    .groupBy('fieldId');
-  if (priorityOnly) query = query.where('priorityWeight', '>', 0);
-  const rows = await query.execute();
-  return Object.fromEntries(rows.map((r) => [r.fieldId, Number(r.n)]));
 }
 
 export async function countWaitingByField(

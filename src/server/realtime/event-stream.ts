@@ -25,6 +25,7 @@ import { countWaitingByField } from '../../db/repositories/ticket.repository';
 
 const BATCH = 500;
 const POLL_MS = 1000;
+const COALESCE_MS = 3;
 const HEARTBEAT_MS = 15_000;
 /** A client that cannot keep up (a dead TCP peer) is dropped rather than buffered forever. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
@@ -55,6 +56,7 @@ export class EventStream {
   private stopped = false;
   private timer: NodeJS.Timeout | null = null;
   private unlisten: (() => Promise<void>) | null = null;
+  private readonly observers: ((event: LoggedEvent) => void)[] = [];
 
   constructor(
     private readonly handle: DatabaseHandle,
@@ -76,6 +78,11 @@ export class EventStream {
     this.subscriptions.clear();
   }
 
+  /** Sees every event of every centre once, as it is read (e.g. to drop cached hall data). */
+  observe(observer: (event: LoggedEvent) => void): void {
+    this.observers.push(observer);
+  }
+
   /** Position of the newest event this instance has delivered. */
   get position(): Cursor {
     return this.cursor;
@@ -93,7 +100,9 @@ export class EventStream {
       return;
     }
     this.running = true;
-    void this.drain()
+    // A short pause lets a burst of commits be read with one query instead of one each.
+    void new Promise((resolve) => setTimeout(resolve, COALESCE_MS))
+      .then(() => this.drain())
       .catch(this.onError)
       .finally(() => {
         this.running = false;
@@ -111,6 +120,7 @@ export class EventStream {
       this.cursor = parseCursor(events[events.length - 1]!.cursor)!;
       const centresWithTicketChanges = new Set<string>();
       for (const event of events) {
+        for (const observe of this.observers) observe(event);
         if (event.type.startsWith('ticket.')) centresWithTicketChanges.add(event.centreId);
         for (const s of this.subscriptions) {
           if (s.subscriber.centreId !== event.centreId) continue;
@@ -194,6 +204,18 @@ export function toStreamEvent(e: LoggedEvent): StreamEvent {
   };
 }
 
+// Each event is serialised once, however many screens receive it.
+const serialised = new WeakMap<LoggedEvent, string>();
+
+function eventFrame(e: LoggedEvent): string {
+  let frame = serialised.get(e);
+  if (!frame) {
+    frame = `id: ${e.cursor}\nevent: ${e.type}\ndata: ${JSON.stringify(toStreamEvent(e))}\n\n`;
+    serialised.set(e, frame);
+  }
+  return frame;
+}
+
 /** Writes Server-Sent Events to one HTTP response. */
 export class SseConnection {
   private readonly heartbeat: NodeJS.Timeout;
@@ -220,7 +242,7 @@ export class SseConnection {
   }
 
   sendEvent(e: LoggedEvent): void {
-    this.send(e.type, toStreamEvent(e), e.cursor);
+    this.write(eventFrame(e));
   }
 
   sendReset(): void {

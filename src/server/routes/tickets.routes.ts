@@ -7,7 +7,6 @@ import { listTickets } from '../../db/repositories/ticket.repository';
 import { actOnTicket, type TicketAction } from '../services/act-on-ticket';
 import { issueTicket } from '../services/issue-ticket';
 import { printIssuedTicket } from '../services/print-ticket';
-import { getSettings } from '../services/settings';
 import { toTicketView } from '../services/views';
 import { actorOf, guard, OFFICERS } from './guard';
 import { errors, IdParams } from './schemas';
@@ -16,7 +15,8 @@ const SIMPLE_ACTIONS = ['recall', 'start', 'finish', 'no-show', 'park', 'resume'
 
 /** The address printed in the QR code: the configured public base URL, else the request's own. */
 export async function trackUrlFor(request: FastifyRequest, centreId: string, code: string): Promise<string> {
-  const settings = await getSettings(request.server.deps.ctx.db, centreId);
+  const { ctx } = request.server.deps;
+  const { settings } = await ctx.hall.get(ctx.db, centreId);
   const base = settings.publicBaseUrl || `${request.protocol}://${request.host}`;
   return `${base.replace(/\/+$/, '')}/t/${code}`;
 }

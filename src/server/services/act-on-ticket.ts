@@ -6,19 +6,12 @@
 import { AppError } from '../../core/shared/app-error';
 import { serviceDayOf } from '../../core/shared/local-time';
 import { applyTicketCommand, type Ticket, type TicketCommand } from '../../core/queue/ticket';
-import {
-  countersServingField,
-  findCounter,
-  findCounterOfOfficer,
-  findField,
-  type CounterWithFields,
-} from '../../db/repositories/reference.repository';
-import { findTicketByCode, findTicketForUpdate, saveTicket } from '../../db/repositories/ticket.repository';
+import { findCounter, lockCounterOfOfficer, type OfficerCounter } from '../../db/repositories/reference.repository';
+import { findTicketByCode, findTicketForUpdate, saveTicketWithEvents } from '../../db/repositories/ticket.repository';
 import { assertCounterFree } from './call-next-ticket';
 import { inTransaction, type Actor, type ServiceContext, type Tx } from './context';
-import { loadCounterOfOfficer } from './counter-guard';
-import { getSettings } from './settings';
-import { recordTicketEvents } from './ticket-events';
+import type { HallSnapshot } from './hall-cache';
+import { ticketEvents } from './ticket-events';
 
 export type TicketAction =
   | { type: 'call' }
@@ -51,16 +44,17 @@ export async function actOnTicket(
   action: TicketAction,
 ): Promise<Ticket> {
   if (actor.kind !== 'user') throw new AppError('FORBIDDEN');
+  const hall = await ctx.hall.get(ctx.db, actor.centreId);
   return inTransaction(ctx, async (tx) => {
     const now = ctx.clock();
-    let counter: CounterWithFields | null = null;
+    let counter: OfficerCounter | null = null;
     if (COUNTER_ACTIONS.has(action.type)) {
-      const own = await findCounterOfOfficer(tx, actor.id);
-      if (!own) throw new AppError('NOT_AT_COUNTER', { counter: '?' });
-      counter = await loadCounterOfOfficer(tx, actor, own.id, {
-        lock: true,
-        mustBeOpen: action.type === 'call' || action.type === 'resume',
-      });
+      // Locked so that actions at one counter run one after the other.
+      counter = (await lockCounterOfOfficer(tx, actor.centreId, actor.id)) ?? null;
+      if (!counter || !counter.active) throw new AppError('NOT_AT_COUNTER', { counter: '?' });
+      if ((action.type === 'call' || action.type === 'resume') && counter.state !== 'open') {
+        throw new AppError('COUNTER_NOT_OPEN', { counter: counter.number });
+      }
     }
     const ticket = await findTicketForUpdate(tx, ticketId);
     if (!ticket || ticket.centreId !== actor.centreId) throw new AppError('NOT_FOUND', { entity: 'số thứ tự / ticket' });
@@ -70,11 +64,12 @@ export async function actOnTicket(
     if (action.type === 'call' && ticket.serviceDay !== serviceDayOf(now)) {
       throw new AppError('INVALID_TRANSITION', { action: 'call', number: ticket.displayNumber, status: ticket.status });
     }
-    const command = await toCommand(ctx, tx, actor, action, ticket, counter);
+    const command = await toCommand(tx, hall, actor, action, ticket, counter, now);
     const result = applyTicketCommand(ticket, command, now);
-    await saveTicket(tx, result.ticket);
-    const counterNumber = await counterNumberOf(tx, actor.centreId, result.ticket.counterId, counter);
-    await recordTicketEvents(tx, actor, result.ticket, result.events, counterNumber);
+    const heldBy = result.ticket.counterId;
+    const counterNumber =
+      heldBy === null ? null : heldBy === counter?.id ? counter.number : (hall.counters.find((c) => c.id === heldBy)?.number ?? null);
+    await saveTicketWithEvents(tx, result.ticket, ticketEvents(actor, result.ticket, result.events, counterNumber));
     return result.ticket;
   });
 }
@@ -90,28 +85,34 @@ export async function cancelTicketByCode(ctx: ServiceContext, code: string): Pro
       throw new AppError('INVALID_TRANSITION', { action: 'cancel', number: ticket.displayNumber, status: ticket.status });
     }
     const result = applyTicketCommand(ticket, { type: 'cancel', reason: 'citizen', officerId: null }, ctx.clock());
-    await saveTicket(tx, result.ticket);
-    await recordTicketEvents(tx, { kind: 'public', centreId: ticket.centreId }, result.ticket, result.events, null);
+    await saveTicketWithEvents(tx, result.ticket, ticketEvents({ kind: 'public', centreId: ticket.centreId }, result.ticket, result.events, null));
     return result.ticket;
   });
 }
 
 async function toCommand(
-  ctx: ServiceContext,
   tx: Tx,
+  hall: HallSnapshot,
   actor: Extract<Actor, { kind: 'user' }>,
   action: TicketAction,
   ticket: Ticket,
-  counter: CounterWithFields | null,
+  counter: OfficerCounter | null,
+  now: Date,
 ): Promise<TicketCommand> {
   const officerId = actor.id;
   const counterId = counter?.id ?? '';
+  const { settings } = hall;
   switch (action.type) {
-    case 'call':
-      if (ticket.status === 'waiting' && !counterServes(counter, ticket)) {
+    case 'call': {
+      const fields = hall.counters.find((c) => c.id === counterId)?.fields ?? [];
+      const serves = ticket.targetCounterId
+        ? ticket.targetCounterId === counterId
+        : fields.some((f) => f.fieldId === ticket.fieldId);
+      if (ticket.status === 'waiting' && !serves) {
         throw new AppError('INVALID_TRANSITION', { action: 'call', number: ticket.displayNumber, status: ticket.status });
       }
       return { type: 'call', counterId, officerId };
+    }
     case 'recall':
     case 'start':
     case 'finish':
@@ -121,7 +122,7 @@ async function toCommand(
       return { type: action.type, counterId, officerId };
     case 'transfer': {
       const toFieldId = action.fieldId ?? ticket.fieldId;
-      const field = await findField(tx, actor.centreId, toFieldId);
+      const field = hall.fields.get(toFieldId);
       if (!field || !field.active) throw new AppError('NOT_FOUND', { entity: 'lĩnh vực / field' });
       let toCounterId: string | null = null;
       if (action.counterId) {
@@ -131,10 +132,9 @@ async function toCommand(
           throw new AppError('INVALID_TRANSITION', { action: 'transfer', number: ticket.displayNumber, status: ticket.status });
         }
         toCounterId = target.id;
-      } else if ((await countersServingField(tx, field.id)).length === 0) {
+      } else if (hall.countersServing(field.id).length === 0) {
         throw new AppError('NO_COUNTER_FOR_FIELD', { field: field.nameVi });
       }
-      const settings = await getSettings(tx, actor.centreId);
       return {
         type: 'transfer',
         counterId,
@@ -144,31 +144,12 @@ async function toCommand(
         keepArrivalTime: settings.transferKeepsArrivalTime,
       };
     }
-    case 'reactivate': {
-      const settings = await getSettings(tx, actor.centreId);
-      if (ticket.serviceDay !== serviceDayOf(ctx.clock())) {
+    case 'reactivate':
+      if (ticket.serviceDay !== serviceDayOf(now)) {
         throw new AppError('NO_SHOW_EXPIRED', { number: ticket.displayNumber, minutes: settings.noShowToleranceMinutes });
       }
       return { type: 'reactivate', toleranceMinutes: settings.noShowToleranceMinutes, officerId };
-    }
     case 'cancel':
       return { type: 'cancel', reason: 'officer', officerId };
   }
-}
-
-function counterServes(counter: CounterWithFields | null, ticket: Ticket): boolean {
-  if (!counter) return false;
-  if (ticket.targetCounterId) return ticket.targetCounterId === counter.id;
-  return counter.fields.some((f) => f.fieldId === ticket.fieldId);
-}
-
-async function counterNumberOf(
-  tx: Tx,
-  centreId: string,
-  counterId: string | null,
-  known: CounterWithFields | null,
-): Promise<number | null> {
-  if (!counterId) return known?.number ?? null;
-  if (known?.id === counterId) return known.number;
-  return (await findCounter(tx, centreId, counterId))?.number ?? null;
 }

@@ -5,9 +5,9 @@
  */
 import { serviceDayOf } from '../../core/shared/local-time';
 import { applyTicketCommand } from '../../core/queue/ticket';
-import { listOpenTicketsBefore, saveTicket } from '../../db/repositories/ticket.repository';
+import { listOpenTicketsBefore, saveTicketWithEvents } from '../../db/repositories/ticket.repository';
 import { inTransaction, type ServiceContext } from './context';
-import { recordTicketEvents } from './ticket-events';
+import { ticketEvents } from './ticket-events';
 
 const BATCH = 200;
 
@@ -19,8 +19,7 @@ export async function closePastDays(ctx: ServiceContext): Promise<number> {
       const open = await listOpenTicketsBefore(tx, serviceDayOf(now), BATCH);
       for (const ticket of open) {
         const result = applyTicketCommand(ticket, { type: 'cancel', reason: 'day-ended', officerId: null }, now);
-        await saveTicket(tx, result.ticket);
-        await recordTicketEvents(tx, { kind: 'system', centreId: ticket.centreId }, result.ticket, result.events, null);
+        await saveTicketWithEvents(tx, result.ticket, ticketEvents({ kind: 'system', centreId: ticket.centreId }, result.ticket, result.events, null));
       }
       return open.length;
     });

@@ -5,7 +5,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Database, Engine } from '../../db/database';
-import type { DB } from '../../db/schema';
+import type { DB, DeviceRow } from '../../db/schema';
+import { HallCache } from './hall-cache';
+import { TtlCache } from './ttl-cache';
 
 export interface ServiceContext {
   db: Database;
@@ -14,7 +16,26 @@ export interface ServiceContext {
   newId: () => string;
   /** Public, unguessable ticket code used in /t/<code>. */
   newTicketCode: () => string;
+  /** Each instance's snapshot of every hall's fields, counters and settings. */
+  hall: HallCache;
+  /** Recently resolved sessions and device tokens (by token hash). */
+  sessions: TtlCache<SessionIdentity | null>;
+  devices: TtlCache<DeviceRow | null>;
 }
+
+/** Who a session token belongs to. */
+export interface SessionIdentity {
+  id: string;
+  centreId: string;
+  username: string;
+  fullName: string;
+  role: 'officer' | 'manager' | 'admin';
+  active: boolean;
+  lang: 'vi' | 'en';
+}
+
+/** How long a revoked token or a deactivated person may still be honoured by another instance. */
+const AUTH_CACHE_MS = 15_000;
 
 export type Tx = Transaction<DB>;
 
@@ -40,7 +61,22 @@ export function randomTicketCode(length = 10): string {
 }
 
 export function createServiceContext(db: Database, engine: Engine, clock: () => Date = () => new Date()): ServiceContext {
-  return { db, engine, clock, newId: randomUUID, newTicketCode: () => randomTicketCode() };
+  return {
+    db,
+    engine,
+    clock,
+    newId: randomUUID,
+    newTicketCode: () => randomTicketCode(),
+    hall: new HallCache(),
+    sessions: new TtlCache(AUTH_CACHE_MS),
+    devices: new TtlCache(AUTH_CACHE_MS),
+  };
+}
+
+/** Forgets cached identities after a change to people or devices on this instance. */
+export function forgetIdentities(ctx: ServiceContext): void {
+  ctx.sessions.clear();
+  ctx.devices.clear();
 }
 
 /** Runs one command as one transaction. */

@@ -36,7 +36,7 @@ export async function changeCounterState(
       }
       // An officer works at one counter: leaving the previous one first (if it is free).
       const previous = await findCounterOfOfficer(tx, actor.id);
-      if (previous && previous.id !== counter.id) await leave(tx, actor, previous.id, previous.number, now);
+      if (previous && previous.id !== counter.id) await leave(ctx, tx, actor, previous.id, previous.number, now);
       if (counter.officerId === actor.id && counter.state !== 'closed') return counter;
       await updateCounterState(tx, counter.id, { state: 'open', pauseReason: null, officerId: actor.id, at: now });
     } else {
@@ -47,26 +47,27 @@ export async function changeCounterState(
         if (counter.state !== 'paused') return counter;
         await updateCounterState(tx, counter.id, { state: 'open', pauseReason: null, officerId: actor.id, at: now });
       } else {
-        await leave(tx, actor, counter.id, counter.number, now);
+        await leave(ctx, tx, actor, counter.id, counter.number, now);
         return (await findCounter(tx, actor.centreId, counter.id))!;
       }
     }
     const updated = (await findCounter(tx, actor.centreId, counter.id))!;
-    await logCounterEvent(tx, actor, updated, EVENT_OF[action.type], now, action.type === 'pause' ? { reason: action.reason } : {});
+    await logCounterEvent(ctx, tx, actor, updated, EVENT_OF[action.type], now, action.type === 'pause' ? { reason: action.reason } : {});
     return updated;
   });
 }
 
-async function leave(tx: Tx, actor: Extract<Actor, { kind: 'user' }>, counterId: string, number: number, now: Date) {
+async function leave(ctx: ServiceContext, tx: Tx, actor: Extract<Actor, { kind: 'user' }>, counterId: string, number: number, now: Date) {
   const held = await ticketsAtCounter(tx, counterId);
   const active = held.find((t) => ACTIVE_AT_COUNTER.includes(t.status));
   if (active) throw new AppError('COUNTER_BUSY', { counter: number, number: active.displayNumber });
   await updateCounterState(tx, counterId, { state: 'closed', pauseReason: null, officerId: null, at: now });
   const closed = (await findCounter(tx, actor.centreId, counterId))!;
-  await logCounterEvent(tx, actor, closed, 'counter.closed', now, {});
+  await logCounterEvent(ctx, tx, actor, closed, 'counter.closed', now, {});
 }
 
 async function logCounterEvent(
+  ctx: ServiceContext,
   tx: Tx,
   actor: Actor,
   counter: CounterWithFields,
@@ -74,6 +75,7 @@ async function logCounterEvent(
   at: Date,
   facts: Record<string, unknown>,
 ) {
+  ctx.hall.invalidate(counter.centreId);
   await appendEvents(tx, [
     {
       centreId: counter.centreId,

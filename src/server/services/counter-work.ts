@@ -11,7 +11,6 @@ import {
   ticketsAtCounter,
 } from '../../db/repositories/ticket.repository';
 import type { Actor, ServiceContext } from './context';
-import { getSettings } from './settings';
 import { toCounterView, toTicketView } from './views';
 
 export async function getCounterWork(ctx: ServiceContext, actor: Actor, counterId: string): Promise<CounterWork> {
@@ -20,7 +19,7 @@ export async function getCounterWork(ctx: ServiceContext, actor: Actor, counterI
   const day = serviceDayOf(now);
   const counter = await findCounter(ctx.db, actor.centreId, counterId);
   if (!counter) throw new AppError('NOT_FOUND', { entity: 'quầy / counter' });
-  const settings = await getSettings(ctx.db, actor.centreId);
+  const { settings } = await ctx.hall.get(ctx.db, actor.centreId);
   const [held, waiting, served, noShows] = await Promise.all([
     ticketsAtCounter(ctx.db, counter.id),
     countWaitingByField(ctx.db, actor.centreId, day),

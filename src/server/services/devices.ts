@@ -22,7 +22,7 @@ import {
 import { findCounter } from '../../db/repositories/reference.repository';
 import type { DeviceRow } from '../../db/schema';
 import { hashSecret, newSecret } from '../auth/tokens';
-import { inTransaction, type Actor, type ServiceContext } from './context';
+import { forgetIdentities, inTransaction, type Actor, type ServiceContext } from './context';
 
 const PAIRING_MINUTES = 15;
 
@@ -146,12 +146,19 @@ export async function claimPairing(
 
 /** The device behind a token, unless revoked. Records when it was last seen (at most once a minute). */
 export async function resolveDevice(ctx: ServiceContext, token: string): Promise<DeviceRow | null> {
-  const device = await findDeviceByTokenHash(ctx.db, hashSecret(token));
-  if (!device || device.revokedAt) return null;
-  const now = ctx.clock();
-  if (!device.lastSeenAt || now.getTime() - device.lastSeenAt.getTime() > 60_000) {
-    await touchDevice(ctx.db, device.id, now);
+  const tokenHash = hashSecret(token);
+  const cached = ctx.devices.get(tokenHash);
+  if (cached !== undefined) return cached;
+  const found = await findDeviceByTokenHash(ctx.db, tokenHash);
+  const device = found && !found.revokedAt ? found : null;
+  if (device) {
+    const now = ctx.clock();
+    if (!device.lastSeenAt || now.getTime() - device.lastSeenAt.getTime() > 60_000) {
+      await touchDevice(ctx.db, device.id, now);
+      device.lastSeenAt = now;
+    }
   }
+  ctx.devices.set(tokenHash, device);
   return device;
 }
 
@@ -183,7 +190,7 @@ export async function changeDevice(
       ...(change.printerId !== undefined ? { printerId: change.printerId } : {}),
     });
     return toDeviceView((await findDevice(tx, actor.centreId, id))!);
-  });
+  }).finally(() => forgetIdentities(ctx));
 }
 
 export async function revokeDevice(ctx: ServiceContext, actor: Actor, id: string): Promise<Device> {
@@ -193,7 +200,7 @@ export async function revokeDevice(ctx: ServiceContext, actor: Actor, id: string
     if (!device) throw new AppError('NOT_FOUND', { entity: 'thiết bị / device' });
     await updateDevice(tx, id, { revokedAt: ctx.clock(), tokenHash: null });
     return toDeviceView((await findDevice(tx, actor.centreId, id))!);
-  });
+  }).finally(() => forgetIdentities(ctx));
 }
 
 export async function addPrinter(

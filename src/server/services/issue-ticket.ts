@@ -5,15 +5,9 @@ import { assertWithinCapacity, formatTicketNumber } from '../../core/queue/numbe
 import { describeOpeningHours, isOpenAt } from '../../core/queue/opening-hours';
 import { issueTicket as issueTicketDomain, type Ticket } from '../../core/queue/ticket';
 import { estimateWaitSeconds } from '../../core/queue/wait-estimate';
-import {
-  competingFieldIds,
-  countersServingField,
-  findField,
-  findPriorityGroup,
-} from '../../db/repositories/reference.repository';
-import { allocateSequence, countWaitingAhead, insertTicket } from '../../db/repositories/ticket.repository';
+import { allocateSequence, insertTicketWithEvents } from '../../db/repositories/ticket.repository';
 import { inTransaction, type Actor, type ServiceContext } from './context';
-import { recordTicketEvents } from './ticket-events';
+import { ticketEvents } from './ticket-events';
 import { averageServiceTimes } from './service-times';
 
 export interface IssueTicketCommand {
@@ -41,37 +35,43 @@ export async function issueTicket(
   const centreId = actor.centreId;
   const now = ctx.clock();
   const serviceDay = serviceDayOf(now);
-  // Read outside the transaction: changes rarely, and the short transaction keeps kiosks fast.
+  // Read outside the transaction from this instance's snapshot: the hall's description changes
+  // rarely, and a short transaction keeps kiosks fast.
+  const hall = await ctx.hall.get(ctx.db, centreId);
   const averages = await averageServiceTimes(ctx, centreId, now);
 
+  const field = hall.fields.get(command.fieldId);
+  if (!field) throw new AppError('NOT_FOUND', { entity: command.lang === 'en' ? 'field' : 'lĩnh vực' });
+  const fieldName = command.lang === 'en' ? field.nameEn : field.nameVi;
+  if (!field.active) throw new AppError('FIELD_INACTIVE', { field: fieldName });
+  if (!isOpenAt(field.openingHours, now)) {
+    throw new AppError('FIELD_CLOSED', { field: fieldName, hours: describeOpeningHours(field.openingHours, command.lang) });
+  }
+  const counters = hall.countersServing(field.id);
+  if (counters.length === 0) throw new AppError('NO_COUNTER_FOR_FIELD', { field: fieldName });
+  let priorityWeight = 0;
+  if (command.priorityGroupId) {
+    const group = hall.priorityGroups.get(command.priorityGroupId);
+    if (!group || !group.active) {
+      throw new AppError('NOT_FOUND', { entity: command.lang === 'en' ? 'priority group' : 'nhóm ưu tiên' });
+    }
+    priorityWeight = group.weight;
+  }
+  const competing = hall.competingFields(field.id);
+  const kioskId = actor.kind === 'device' ? actor.id : null;
+
   return inTransaction(ctx, async (tx) => {
-    const field = await findField(tx, centreId, command.fieldId);
-    if (!field) throw new AppError('NOT_FOUND', { entity: command.lang === 'en' ? 'field' : 'lĩnh vực' });
-    const fieldName = command.lang === 'en' ? field.nameEn : field.nameVi;
-    if (!field.active) throw new AppError('FIELD_INACTIVE', { field: fieldName });
-    if (!isOpenAt(field.openingHours, now)) {
-      throw new AppError('FIELD_CLOSED', { field: fieldName, hours: describeOpeningHours(field.openingHours, command.lang) });
-    }
-    const counters = await countersServingField(tx, field.id);
-    if (counters.length === 0) throw new AppError('NO_COUNTER_FOR_FIELD', { field: fieldName });
-
-    let priorityWeight = 0;
-    if (command.priorityGroupId) {
-      const group = await findPriorityGroup(tx, centreId, command.priorityGroupId);
-      if (!group || !group.active) {
-        throw new AppError('NOT_FOUND', { entity: command.lang === 'en' ? 'priority group' : 'nhóm ưu tiên' });
-      }
-      priorityWeight = group.weight;
-    }
-
-    const seq = await allocateSequence(tx, field.id, serviceDay);
-    assertWithinCapacity(fieldName, field, seq);
-
-    const competing = await competingFieldIds(tx, field.id);
     // A normal ticket queues behind everyone already waiting for the same counters; a priority
     // ticket only behind the priority tickets.
-    const aheadByField = await countWaitingAhead(tx, centreId, serviceDay, competing, priorityWeight > 0);
-    const peopleAhead = Object.values(aheadByField).reduce((s, n) => s + n, 0);
+    const { seq, aheadByField } = await allocateSequence(tx, {
+      fieldId: field.id,
+      serviceDay,
+      centreId,
+      competingFieldIds: competing,
+      priorityOnly: priorityWeight > 0,
+    });
+    assertWithinCapacity(fieldName, field, seq);
+    const peopleAhead = Object.values(aheadByField).reduce((sum, n) => sum + n, 0);
     const estimatedWaitSeconds = estimateWaitSeconds({
       aheadByField,
       averageServiceSeconds: averages.byField,
@@ -92,15 +92,11 @@ export async function issueTicket(
         priorityGroupId: command.priorityGroupId,
         priorityWeight,
         predictedWaitSeconds: estimatedWaitSeconds,
-        kioskId: actor.kind === 'device' ? actor.id : null,
+        kioskId,
       },
       now,
     );
-    await insertTicket(tx, ticket, {
-      predictedWaitSeconds: estimatedWaitSeconds,
-      kioskId: actor.kind === 'device' ? actor.id : null,
-    });
-    await recordTicketEvents(tx, actor, ticket, events, null);
+    await insertTicketWithEvents(tx, ticket, { predictedWaitSeconds: estimatedWaitSeconds, kioskId }, ticketEvents(actor, ticket, events, null));
     return {
       ticket,
       fieldName,

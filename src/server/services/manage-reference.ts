@@ -20,7 +20,7 @@ import { toJson } from '../../db/repositories/executor';
 import { deleteSessionsOfUser, findUser, insertUser, listUsers, updateUser } from '../../db/repositories/people.repository';
 import { listFields } from '../../db/repositories/reference.repository';
 import { hashPassword } from '../auth/passwords';
-import { actorColumns, inTransaction, type Actor, type ServiceContext, type Tx } from './context';
+import { actorColumns, forgetIdentities, inTransaction, type Actor, type ServiceContext, type Tx } from './context';
 import { saveSettings } from './settings';
 
 type Manager = Extract<Actor, { kind: 'user' }>;
@@ -47,6 +47,8 @@ async function guardUnique<T>(what: string, work: () => Promise<T>): Promise<T> 
 }
 
 async function logConfigChange(ctx: ServiceContext, tx: Tx, actor: Manager, entity: string, id: string | null): Promise<void> {
+  // Every instance (this one included) drops its snapshot again when the event is read after commit.
+  ctx.hall.invalidate(actor.centreId);
   await appendEvents(tx, [
     {
       centreId: actor.centreId,
@@ -304,6 +306,7 @@ export async function updatePerson(ctx: ServiceContext, actor: Actor, id: string
     }),
   );
   if (!input.active || passwordHash) await deleteSessionsOfUser(ctx.db, id);
+  forgetIdentities(ctx);
 }
 
 // ---------------------------------------------------------------------------------------------

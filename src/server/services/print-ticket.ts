@@ -11,7 +11,6 @@ import { sendToNetworkPrinter } from '../printing/network-printer';
 import type { TicketSlip } from '../printing/ticket-slip';
 import type { Actor, ServiceContext } from './context';
 import type { IssuedTicketResult } from './issue-ticket';
-import { getSettings } from './settings';
 
 export interface PrintOutcome {
   status: 'printed' | 'failed' | 'no-printer';
@@ -32,7 +31,7 @@ export async function buildTicketSlip(
   const [centre, group, resolved] = await Promise.all([
     findCentre(ctx.db, ticket.centreId),
     ticket.priorityGroupId ? findPriorityGroup(ctx.db, ticket.centreId, ticket.priorityGroupId) : Promise.resolve(undefined),
-    settings ? Promise.resolve(settings) : getSettings(ctx.db, ticket.centreId),
+    settings ? Promise.resolve(settings) : ctx.hall.get(ctx.db, ticket.centreId).then((h) => h.settings),
   ]);
   return {
     centreName: centre?.name ?? '',

@@ -10,7 +10,6 @@ import { findRating, insertRating } from '../../db/repositories/rating.repositor
 import { findTicket } from '../../db/repositories/ticket.repository';
 import { findUser } from '../../db/repositories/people.repository';
 import { actorColumns, inTransaction, type Actor, type ServiceContext } from './context';
-import { getSettings } from './settings';
 
 type RatingDevice = Extract<Actor, { kind: 'device' }>;
 
@@ -27,7 +26,7 @@ function counterOf(actor: Actor): string {
 export async function getPendingRating(ctx: ServiceContext, actor: Actor): Promise<PendingRating | null> {
   const counterId = counterOf(actor);
   const now = ctx.clock();
-  const settings = await getSettings(ctx.db, actor.centreId);
+  const { settings } = await ctx.hall.get(ctx.db, actor.centreId);
   const since = new Date(now.getTime() - settings.ratingTimeoutSeconds * 1000);
   const [last] = await lastCounterEvents(ctx.db, counterId, ['ticket.finished', 'ticket.started'], since, 1);
   if (!last || last.type !== 'ticket.finished') return null;

@@ -3,7 +3,7 @@
  * to the field's configured default. Estimates only need it roughly fresh, so each app instance
  * keeps it for a short while instead of reading the log on every ticket.
  */
-import { averageServiceSeconds, listFields } from '../../db/repositories/reference.repository';
+import { averageServiceSeconds } from '../../db/repositories/reference.repository';
 import type { ServiceContext } from './context';
 
 const FRESH_FOR_MS = 30_000;
@@ -26,12 +26,12 @@ export async function averageServiceTimes(
   const hit = perCentre.get(centreId);
   if (hit && now.getTime() - hit.at < FRESH_FOR_MS && now.getTime() >= hit.at) return hit;
 
-  const [fields, measured] = await Promise.all([
-    listFields(ctx.db, centreId),
+  const [hall, measured] = await Promise.all([
+    ctx.hall.get(ctx.db, centreId),
     averageServiceSeconds(ctx.db, centreId, new Date(now.getTime() - LOOK_BACK_MS), SAMPLE_PER_FIELD),
   ]);
   const byField: Record<string, number> = {};
-  for (const f of fields) byField[f.id] = measured[f.id] ?? f.defaultServiceSeconds;
+  for (const f of hall.fields.values()) byField[f.id] = measured[f.id] ?? f.defaultServiceSeconds;
   const fresh = { at: now.getTime(), byField };
   perCentre.set(centreId, fresh);
   return fresh;

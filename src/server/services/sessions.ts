@@ -1,5 +1,4 @@
 /** People log in with a user name and password and get a session cookie. */
-import type { User } from '../../contracts/api';
 import { AppError } from '../../core/shared/app-error';
 import {
   deleteExpiredSessions,
@@ -11,14 +10,12 @@ import {
 } from '../../db/repositories/people.repository';
 import { decoyHash, verifyPassword } from '../auth/passwords';
 import { hashSecret, newSecret } from '../auth/tokens';
-import type { ServiceContext } from './context';
+import type { ServiceContext, SessionIdentity } from './context';
 
 export const SESSION_DAYS = 7;
 const DAY_MS = 24 * 3600_000;
 
-export interface SessionUser extends User {
-  centreId: string;
-}
+export type SessionUser = SessionIdentity;
 
 export async function logIn(
   ctx: ServiceContext,
@@ -39,16 +36,24 @@ export async function logIn(
 
 /** The user behind a session token; sliding expiry renewed at most once an hour. */
 export async function resolveSession(ctx: ServiceContext, token: string): Promise<SessionUser | null> {
-  const now = ctx.clock();
   const tokenHash = hashSecret(token);
+  const cached = ctx.sessions.get(tokenHash);
+  if (cached !== undefined) return cached;
+  const now = ctx.clock();
   const row = await findSessionUser(ctx.db, tokenHash, now);
-  if (!row) return null;
+  if (!row) {
+    ctx.sessions.set(tokenHash, null);
+    return null;
+  }
   const renewed = new Date(now.getTime() + SESSION_DAYS * DAY_MS);
   if (renewed.getTime() - row.expiresAt.getTime() > 3600_000) await extendSession(ctx.db, tokenHash, renewed);
   const { expiresAt: _e, ...user } = row;
+  ctx.sessions.set(tokenHash, user);
   return user;
 }
 
 export async function logOut(ctx: ServiceContext, token: string): Promise<void> {
-  await deleteSession(ctx.db, hashSecret(token));
+  const tokenHash = hashSecret(token);
+  await deleteSession(ctx.db, tokenHash);
+  ctx.sessions.delete(tokenHash);
 }
