@@ -4,7 +4,7 @@
  * render its own text from the code when it wants something shorter.
  */
 import type { Lang } from './lang';
-import { ACTION_LABELS, STATUS_LABELS } from './labels';
+import { ACTION_LABELS, ENTITY_LABELS, STATUS_LABELS } from './labels';
 
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'LOGIN_FAILED',
   'NOT_FOUND',
   'CONFLICT',
+  'ALREADY_EXISTS',
+  'IN_USE',
   'DAILY_CAP_REACHED',
   'FIELD_CLOSED',
   'FIELD_INACTIVE',
@@ -77,11 +79,19 @@ const MESSAGES: Record<ErrorCode, Template> = {
   },
   NOT_FOUND: {
     vi: 'Không tìm thấy {entity}.',
-    en: '{entity} not found.',
+    en: '{Entity} not found.',
   },
   CONFLICT: {
-    vi: '{detail}',
-    en: '{detail}',
+    vi: 'Dữ liệu trùng hoặc mâu thuẫn với dữ liệu đã có.',
+    en: 'The data conflicts with existing records.',
+  },
+  ALREADY_EXISTS: {
+    vi: '{Entity} "{value}" đã tồn tại.',
+    en: '{Entity} "{value}" already exists.',
+  },
+  IN_USE: {
+    vi: '{Entity} này đã được sử dụng nên không thể xóa; hãy chuyển sang trạng thái tạm ngừng.',
+    en: 'This {entity} is in use and cannot be deleted; deactivate it instead.',
   },
   DAILY_CAP_REACHED: {
     vi: 'Lĩnh vực "{field}" đã hết số thứ tự trong ngày hôm nay ({cap} số). Mời công dân quay lại vào ngày làm việc tiếp theo.',
@@ -175,11 +185,15 @@ export function formatErrorMessage(
   params: Record<string, string | number> = {},
 ): string {
   const template = MESSAGES[code][lang];
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
+  return template.replace(/\{(\w+)\}/g, (_, placeholder: string) => {
+    // {Entity} is {entity} at the start of a sentence.
+    const key = placeholder === 'Entity' ? 'entity' : placeholder;
     if (!(key in params)) return '';
     const value = String(params[key]);
-    if (key === 'action') return ACTION_LABELS[value]?.[lang] ?? value;
-    if (key === 'status') return STATUS_LABELS[value]?.[lang] ?? value;
-    return value;
+    let text = value;
+    if (key === 'action') text = ACTION_LABELS[value]?.[lang] ?? value;
+    else if (key === 'status') text = STATUS_LABELS[value]?.[lang] ?? value;
+    else if (key === 'entity') text = ENTITY_LABELS[value]?.[lang] ?? value;
+    return placeholder === 'Entity' ? text.charAt(0).toUpperCase() + text.slice(1) : text;
   });
 }

@@ -23,3 +23,20 @@ export const ACTION_LABELS: Record<string, Record<Lang, string>> = {
   resume: { vi: 'gọi tiếp', en: 'resume' },
   cancel: { vi: 'hủy', en: 'cancel' },
 };
+
+/** Things an error can be about; sentences put them in the caller's language. */
+export const ENTITY_LABELS: Record<string, Record<Lang, string>> = {
+  field: { vi: 'lĩnh vực', en: 'field' },
+  counter: { vi: 'quầy', en: 'counter' },
+  ticket: { vi: 'số thứ tự', en: 'ticket' },
+  'priority-group': { vi: 'nhóm ưu tiên', en: 'priority group' },
+  user: { vi: 'người dùng', en: 'user' },
+  device: { vi: 'thiết bị', en: 'device' },
+  printer: { vi: 'máy in', en: 'printer' },
+  centre: { vi: 'trung tâm', en: 'centre' },
+  'field-code': { vi: 'mã lĩnh vực', en: 'field code' },
+  'counter-number': { vi: 'quầy số', en: 'counter number' },
+  username: { vi: 'tên đăng nhập', en: 'user name' },
+  'priority-group-code': { vi: 'mã nhóm ưu tiên', en: 'priority group code' },
+  'centre-code': { vi: 'mã trung tâm', en: 'centre code' },
+};

@@ -60,6 +60,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // One line per request only when debugging: a busy hall makes thousands of calls an hour.
     logController: new LogController({ disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace' }),
     routerOptions: { maxParamLength: 200 },
+    // Errors raised by the router before a route runs (bad URL encoding, an over-long path
+    // parameter) get the same shape and language as every other error.
+    frameworkErrors: (error, request, reply) => {
+      sendError(request, reply, error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? new AppError('ROUTE_NOT_FOUND') : new AppError('VALIDATION_FAILED', { detail: 'URL' }));
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -102,7 +107,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api') || !options.webRoot || request.method !== 'GET') {
+    const path = request.url.split('?')[0]!;
+    // Missing files (a stale /assets/… name) are 404s; any other page path is the app.
+    if (path.startsWith('/api') || /\.[a-z0-9]+$/i.test(path) || !options.webRoot || request.method !== 'GET') {
       return sendError(request, reply, new AppError('ROUTE_NOT_FOUND'));
     }
     // Every page of the browser app is the same single-page document.
@@ -112,7 +119,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerRoutes(app);
 
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: resolve(options.webRoot), prefix: '/', wildcard: false, index: 'index.html' });
+    // Files are looked up per request, so a rebuilt app is served without a restart.
+    await app.register(fastifyStatic, { root: resolve(options.webRoot), prefix: '/', wildcard: true, index: 'index.html' });
   }
 
   app.addHook('onReady', async () => {

@@ -18,6 +18,8 @@ const STATUS: Record<ErrorCode, number> = {
   LOGIN_FAILED: 401,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  ALREADY_EXISTS: 409,
+  IN_USE: 409,
   DAILY_CAP_REACHED: 409,
   FIELD_CLOSED: 409,
   FIELD_INACTIVE: 409,
@@ -74,8 +76,7 @@ export function toAppError(error: unknown): AppError {
   // Database errors that input can still provoke: bad values, taken keys, contention.
   if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) {
     if (e.code.startsWith('22')) return new AppError('VALIDATION_FAILED', { detail: 'value' });
-    if (e.code === '23505') return new AppError('CONFLICT', { detail: 'đã tồn tại / already exists' });
-    if (e.code.startsWith('23')) return new AppError('CONFLICT', { detail: 'dữ liệu liên quan / related data' });
+    if (e.code.startsWith('23')) return new AppError('CONFLICT');
     if (e.code.startsWith('40') || e.code === '57014' || e.code === '55P03') return new AppError('DATABASE_BUSY');
   }
   if (e instanceof SyntaxError || (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500)) {

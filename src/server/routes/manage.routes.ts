@@ -120,7 +120,7 @@ export async function manageRoutes(fastify: FastifyInstance): Promise<void> {
     const actor = actorOf(request);
     assertDeviceManager(actor);
     const printer = await findDevice(ctx().db, actor.centreId, request.params.id);
-    if (!printer || printer.kind !== 'printer' || !printer.host) throw new AppError('NOT_FOUND', { entity: 'máy in / printer' });
+    if (!printer || printer.kind !== 'printer' || !printer.host) throw new AppError('NOT_FOUND', { entity: 'printer' });
     const data = await buildTicketSlipEscPos(
       {
         centreName: 'IN THỬ / TEST PRINT',

@@ -49,7 +49,7 @@ export async function publicRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { ctx } = app.deps;
       const row = await findTicketByCode(ctx.db, request.params.code);
-      if (!row) throw new AppError('NOT_FOUND', { entity: 'số thứ tự / ticket' });
+      if (!row) throw new AppError('NOT_FOUND', { entity: 'ticket' });
       const lang = pickLang(request.query.lang, null);
       const ticket = rowToTicket(row);
       const [field, counters, view] = await Promise.all([
@@ -78,7 +78,7 @@ export async function publicRoutes(fastify: FastifyInstance): Promise<void> {
   app.get('/tickets/:code/stream', { schema: { params: CodeParams, response: { ...errors } } }, async (request, reply) => {
     const { ctx, events, streams } = app.deps;
     const row = await findTicketByCode(ctx.db, request.params.code);
-    if (!row) throw new AppError('NOT_FOUND', { entity: 'số thứ tự / ticket' });
+    if (!row) throw new AppError('NOT_FOUND', { entity: 'ticket' });
     reply.hijack();
     let timer: NodeJS.Timeout | null = null;
     let unsubscribe: (() => void) | null = null;

@@ -57,7 +57,7 @@ export async function actOnTicket(
       }
     }
     const ticket = await findTicketForUpdate(tx, ticketId);
-    if (!ticket || ticket.centreId !== actor.centreId) throw new AppError('NOT_FOUND', { entity: 'số thứ tự / ticket' });
+    if (!ticket || ticket.centreId !== actor.centreId) throw new AppError('NOT_FOUND', { entity: 'ticket' });
     if ((action.type === 'call' || action.type === 'resume') && counter) {
       await assertCounterFree(tx, counter.id, counter.number);
     }
@@ -78,9 +78,9 @@ export async function actOnTicket(
 export async function cancelTicketByCode(ctx: ServiceContext, code: string): Promise<Ticket> {
   return inTransaction(ctx, async (tx) => {
     const row = await findTicketByCode(tx, code);
-    if (!row) throw new AppError('NOT_FOUND', { entity: 'số thứ tự / ticket' });
+    if (!row) throw new AppError('NOT_FOUND', { entity: 'ticket' });
     const ticket = await findTicketForUpdate(tx, row.id);
-    if (!ticket) throw new AppError('NOT_FOUND', { entity: 'số thứ tự / ticket' });
+    if (!ticket) throw new AppError('NOT_FOUND', { entity: 'ticket' });
     if (ticket.status !== 'waiting') {
       throw new AppError('INVALID_TRANSITION', { action: 'cancel', number: ticket.displayNumber, status: ticket.status });
     }
@@ -123,11 +123,11 @@ async function toCommand(
     case 'transfer': {
       const toFieldId = action.fieldId ?? ticket.fieldId;
       const field = hall.fields.get(toFieldId);
-      if (!field || !field.active) throw new AppError('NOT_FOUND', { entity: 'lĩnh vực / field' });
+      if (!field || !field.active) throw new AppError('NOT_FOUND', { entity: 'field' });
       let toCounterId: string | null = null;
       if (action.counterId) {
         const target = await findCounter(tx, actor.centreId, action.counterId);
-        if (!target || !target.active) throw new AppError('NOT_FOUND', { entity: 'quầy / counter' });
+        if (!target || !target.active) throw new AppError('NOT_FOUND', { entity: 'counter' });
         if (target.id === counterId) {
           throw new AppError('INVALID_TRANSITION', { action: 'transfer', number: ticket.displayNumber, status: ticket.status });
         }

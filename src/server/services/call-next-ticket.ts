@@ -28,7 +28,7 @@ export async function callNextTicket(
     const now = ctx.clock();
     const serviceDay = serviceDayOf(now);
     const counter = await lockCounterForCall(tx, actor.centreId, counterId, startOfServiceDay(serviceDay), settings.fairnessQuota);
-    if (!counter || !counter.active) throw new AppError('NOT_FOUND', { entity: 'quầy / counter' });
+    if (!counter || !counter.active) throw new AppError('NOT_FOUND', { entity: 'counter' });
     if (counter.officerId !== actor.id) throw new AppError('NOT_AT_COUNTER', { counter: counter.number });
     if (counter.state !== 'open') throw new AppError('COUNTER_NOT_OPEN', { counter: counter.number });
     if (counter.busyWith) throw new AppError('COUNTER_BUSY', { counter: counter.number, number: counter.busyWith });

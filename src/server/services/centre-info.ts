@@ -19,7 +19,7 @@ export async function getCentreInfo(ex: Executor, centreId: string, now: Date): 
     listPriorityGroups(ex, centreId),
     getSettings(ex, centreId),
   ]);
-  if (!centre) throw new AppError('NOT_FOUND', { entity: 'trung tâm / centre' });
+  if (!centre) throw new AppError('NOT_FOUND', { entity: 'centre' });
   return {
     centre: { id: centre.id, code: centre.code, name: centre.name, shortName: centre.shortName, address: centre.address },
     fields: fields.map(toFieldView),

@@ -28,7 +28,7 @@ export async function changeCounterState(
     const now = ctx.clock();
     await lockCounter(tx, counterId);
     const counter = await findCounter(tx, actor.centreId, counterId);
-    if (!counter || !counter.active) throw new AppError('NOT_FOUND', { entity: 'quầy / counter' });
+    if (!counter || !counter.active) throw new AppError('NOT_FOUND', { entity: 'counter' });
 
     if (action.type === 'open') {
       if (counter.officerId && counter.officerId !== actor.id) {

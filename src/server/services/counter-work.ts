@@ -18,7 +18,7 @@ export async function getCounterWork(ctx: ServiceContext, actor: Actor, counterI
   const now = ctx.clock();
   const day = serviceDayOf(now);
   const counter = await findCounter(ctx.db, actor.centreId, counterId);
-  if (!counter) throw new AppError('NOT_FOUND', { entity: 'quầy / counter' });
+  if (!counter) throw new AppError('NOT_FOUND', { entity: 'counter' });
   const { settings } = await ctx.hall.get(ctx.db, actor.centreId);
   const [held, waiting, served, noShows] = await Promise.all([
     ticketsAtCounter(ctx.db, counter.id),

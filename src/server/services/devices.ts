@@ -93,7 +93,7 @@ export async function confirmPairing(
     if (!request) throw new AppError('PAIRING_CODE_INVALID');
     const counterId = input.counterId ?? null;
     if (counterId && !(await findCounter(tx, actor.centreId, counterId))) {
-      throw new AppError('NOT_FOUND', { entity: 'quầy / counter' });
+      throw new AppError('NOT_FOUND', { entity: 'counter' });
     }
     if (request.kind === 'rating' && !counterId) {
       throw new AppError('VALIDATION_FAILED', { detail: 'counterId' });
@@ -101,7 +101,7 @@ export async function confirmPairing(
     const printerId = input.printerId ?? null;
     if (printerId) {
       const printer = await findDevice(tx, actor.centreId, printerId);
-      if (!printer || printer.kind !== 'printer') throw new AppError('NOT_FOUND', { entity: 'máy in / printer' });
+      if (!printer || printer.kind !== 'printer') throw new AppError('NOT_FOUND', { entity: 'printer' });
     }
     const token = newSecret();
     const id = ctx.newId();
@@ -176,13 +176,13 @@ export async function changeDevice(
   assertDeviceManager(actor);
   return inTransaction(ctx, async (tx) => {
     const device = await findDevice(tx, actor.centreId, id);
-    if (!device) throw new AppError('NOT_FOUND', { entity: 'thiết bị / device' });
+    if (!device) throw new AppError('NOT_FOUND', { entity: 'device' });
     if (change.counterId && !(await findCounter(tx, actor.centreId, change.counterId))) {
-      throw new AppError('NOT_FOUND', { entity: 'quầy / counter' });
+      throw new AppError('NOT_FOUND', { entity: 'counter' });
     }
     if (change.printerId) {
       const printer = await findDevice(tx, actor.centreId, change.printerId);
-      if (!printer || printer.kind !== 'printer') throw new AppError('NOT_FOUND', { entity: 'máy in / printer' });
+      if (!printer || printer.kind !== 'printer') throw new AppError('NOT_FOUND', { entity: 'printer' });
     }
     await updateDevice(tx, id, {
       ...(change.name !== undefined ? { name: change.name } : {}),
@@ -197,7 +197,7 @@ export async function revokeDevice(ctx: ServiceContext, actor: Actor, id: string
   assertDeviceManager(actor);
   return inTransaction(ctx, async (tx) => {
     const device = await findDevice(tx, actor.centreId, id);
-    if (!device) throw new AppError('NOT_FOUND', { entity: 'thiết bị / device' });
+    if (!device) throw new AppError('NOT_FOUND', { entity: 'device' });
     await updateDevice(tx, id, { revokedAt: ctx.clock(), tokenHash: null });
     return toDeviceView((await findDevice(tx, actor.centreId, id))!);
   }).finally(() => forgetIdentities(ctx));

@@ -41,7 +41,7 @@ export async function issueTicket(
   const averages = await averageServiceTimes(ctx, centreId, now);
 
   const field = hall.fields.get(command.fieldId);
-  if (!field) throw new AppError('NOT_FOUND', { entity: command.lang === 'en' ? 'field' : 'lĩnh vực' });
+  if (!field) throw new AppError('NOT_FOUND', { entity: 'field' });
   const fieldName = command.lang === 'en' ? field.nameEn : field.nameVi;
   if (!field.active) throw new AppError('FIELD_INACTIVE', { field: fieldName });
   if (!isOpenAt(field.openingHours, now)) {
@@ -53,7 +53,7 @@ export async function issueTicket(
   if (command.priorityGroupId) {
     const group = hall.priorityGroups.get(command.priorityGroupId);
     if (!group || !group.active) {
-      throw new AppError('NOT_FOUND', { entity: command.lang === 'en' ? 'priority group' : 'nhóm ưu tiên' });
+      throw new AppError('NOT_FOUND', { entity: 'priority-group' });
     }
     priorityWeight = group.weight;
   }

@@ -33,15 +33,12 @@ export function assertAdmin(actor: Actor): asserts actor is Manager {
   if (actor.kind !== 'user' || actor.role !== 'admin') throw new AppError('FORBIDDEN');
 }
 
-/** Unique-constraint violations become a CONFLICT naming what is taken. */
-async function guardUnique<T>(what: string, work: () => Promise<T>): Promise<T> {
+/** A unique-constraint violation becomes ALREADY_EXISTS naming what is taken. */
+async function guardUnique<T>(entity: string, value: string | number, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if ((error as { code?: string }).code === '23505') throw new AppError('CONFLICT', { detail: what });
-    if ((error as { code?: string }).code === '23503') {
-      throw new AppError('CONFLICT', { detail: `${what}: đang được sử dụng / in use` });
-    }
+    if ((error as { code?: string }).code === '23505') throw new AppError('ALREADY_EXISTS', { entity, value });
     throw error;
   }
 }
@@ -109,7 +106,7 @@ export async function createField(ctx: ServiceContext, actor: Actor, input: Fiel
   return inTransaction(ctx, async (tx) => {
     await validateField(tx, actor.centreId, input, null);
     const id = ctx.newId();
-    await guardUnique(`code ${input.code}`, () =>
+    await guardUnique('field-code', input.code, () =>
       tx.insertInto('field').values({ id, centreId: actor.centreId, ...fieldColumns(input) }).execute(),
     );
     await logConfigChange(ctx, tx, actor, 'field', id);
@@ -121,7 +118,7 @@ export async function updateField(ctx: ServiceContext, actor: Actor, id: string,
   assertManager(actor);
   await inTransaction(ctx, async (tx) => {
     await validateField(tx, actor.centreId, input, id);
-    const result = await guardUnique(`code ${input.code}`, () =>
+    const result = await guardUnique('field-code', input.code, () =>
       tx
         .updateTable('field')
         .set(fieldColumns(input))
@@ -129,7 +126,7 @@ export async function updateField(ctx: ServiceContext, actor: Actor, id: string,
         .where('centreId', '=', actor.centreId)
         .executeTakeFirst(),
     );
-    if (Number(result.numUpdatedRows) !== 1) throw new AppError('NOT_FOUND', { entity: 'lĩnh vực / field' });
+    if (Number(result.numUpdatedRows) !== 1) throw new AppError('NOT_FOUND', { entity: 'field' });
     await logConfigChange(ctx, tx, actor, 'field', id);
   });
 }
@@ -139,9 +136,9 @@ export async function deleteField(ctx: ServiceContext, actor: Actor, id: string)
   assertManager(actor);
   await inTransaction(ctx, async (tx) => {
     const used = await tx.selectFrom('ticket').select('id').where('fieldId', '=', id).limit(1).executeTakeFirst();
-    if (used) throw new AppError('CONFLICT', { detail: 'lĩnh vực đã có số thứ tự, hãy tạm ngừng thay vì xóa / the field has tickets: deactivate it instead' });
+    if (used) throw new AppError('IN_USE', { entity: 'field' });
     const result = await tx.deleteFrom('field').where('id', '=', id).where('centreId', '=', actor.centreId).executeTakeFirst();
-    if (Number(result.numDeletedRows) !== 1) throw new AppError('NOT_FOUND', { entity: 'lĩnh vực / field' });
+    if (Number(result.numDeletedRows) !== 1) throw new AppError('NOT_FOUND', { entity: 'field' });
     await logConfigChange(ctx, tx, actor, 'field', id);
   });
 }
@@ -154,7 +151,7 @@ async function replaceCounterFields(tx: Tx, centreId: string, counterId: string,
   const fieldIds = new Set((await listFields(tx, centreId)).map((f) => f.id));
   const seen = new Set<string>();
   for (const link of input.fields) {
-    if (!fieldIds.has(link.fieldId)) throw new AppError('NOT_FOUND', { entity: 'lĩnh vực / field' });
+    if (!fieldIds.has(link.fieldId)) throw new AppError('NOT_FOUND', { entity: 'field' });
     if (seen.has(link.fieldId)) throw new AppError('VALIDATION_FAILED', { detail: 'fields: duplicate' });
     seen.add(link.fieldId);
   }
@@ -171,7 +168,7 @@ export async function createCounter(ctx: ServiceContext, actor: Actor, input: Co
   assertManager(actor);
   return inTransaction(ctx, async (tx) => {
     const id = ctx.newId();
-    await guardUnique(`quầy số ${input.number} / counter ${input.number}`, () =>
+    await guardUnique('counter-number', input.number, () =>
       tx
         .insertInto('counter')
         .values({
@@ -196,7 +193,7 @@ export async function createCounter(ctx: ServiceContext, actor: Actor, input: Co
 export async function updateCounter(ctx: ServiceContext, actor: Actor, id: string, input: CounterInput): Promise<void> {
   assertManager(actor);
   await inTransaction(ctx, async (tx) => {
-    const result = await guardUnique(`quầy số ${input.number} / counter ${input.number}`, () =>
+    const result = await guardUnique('counter-number', input.number, () =>
       tx
         .updateTable('counter')
         .set({ number: input.number, name: input.name, active: input.active })
@@ -204,7 +201,7 @@ export async function updateCounter(ctx: ServiceContext, actor: Actor, id: strin
         .where('centreId', '=', actor.centreId)
         .executeTakeFirst(),
     );
-    if (Number(result.numUpdatedRows) !== 1) throw new AppError('NOT_FOUND', { entity: 'quầy / counter' });
+    if (Number(result.numUpdatedRows) !== 1) throw new AppError('NOT_FOUND', { entity: 'counter' });
     await replaceCounterFields(tx, actor.centreId, id, input);
     await logConfigChange(ctx, tx, actor, 'counter', id);
   });
@@ -219,9 +216,9 @@ export async function deleteCounter(ctx: ServiceContext, actor: Actor, id: strin
       .where('counterId', '=', id)
       .limit(1)
       .executeTakeFirst();
-    if (used) throw new AppError('CONFLICT', { detail: 'quầy đã hoạt động, hãy tạm ngừng thay vì xóa / the counter has history: deactivate it instead' });
+    if (used) throw new AppError('IN_USE', { entity: 'counter' });
     const result = await tx.deleteFrom('counter').where('id', '=', id).where('centreId', '=', actor.centreId).executeTakeFirst();
-    if (Number(result.numDeletedRows) !== 1) throw new AppError('NOT_FOUND', { entity: 'quầy / counter' });
+    if (Number(result.numDeletedRows) !== 1) throw new AppError('NOT_FOUND', { entity: 'counter' });
     await logConfigChange(ctx, tx, actor, 'counter', id);
   });
 }
@@ -239,7 +236,7 @@ export async function savePriorityGroup(
   assertManager(actor);
   return inTransaction(ctx, async (tx) => {
     const groupId = id ?? ctx.newId();
-    await guardUnique(`code ${input.code}`, async () => {
+    await guardUnique('priority-group-code', input.code, async () => {
       if (id) {
         const result = await tx
           .updateTable('priorityGroup')
@@ -247,7 +244,7 @@ export async function savePriorityGroup(
           .where('id', '=', id)
           .where('centreId', '=', actor.centreId)
           .executeTakeFirst();
-        if (Number(result.numUpdatedRows) !== 1) throw new AppError('NOT_FOUND', { entity: 'nhóm ưu tiên / priority group' });
+        if (Number(result.numUpdatedRows) !== 1) throw new AppError('NOT_FOUND', { entity: 'priority-group' });
       } else {
         await tx.insertInto('priorityGroup').values({ id: groupId, centreId: actor.centreId, ...input }).execute();
       }
@@ -271,7 +268,7 @@ export async function createPerson(ctx: ServiceContext, actor: Actor, input: Use
   if (!input.password) throw new AppError('VALIDATION_FAILED', { detail: 'password' });
   const passwordHash = await hashPassword(input.password);
   const id = ctx.newId();
-  await guardUnique(`username ${input.username}`, () =>
+  await guardUnique('username', input.username, () =>
     insertUser(ctx.db, {
       id,
       centreId: actor.centreId,
@@ -289,13 +286,13 @@ export async function createPerson(ctx: ServiceContext, actor: Actor, input: Use
 export async function updatePerson(ctx: ServiceContext, actor: Actor, id: string, input: UserInput): Promise<void> {
   assertAdmin(actor);
   const existing = await findUser(ctx.db, id);
-  if (!existing || existing.centreId !== actor.centreId) throw new AppError('NOT_FOUND', { entity: 'người dùng / user' });
+  if (!existing || existing.centreId !== actor.centreId) throw new AppError('NOT_FOUND', { entity: 'user' });
   if (id === actor.id && (input.role !== 'admin' || !input.active)) {
     // Nobody locks the centre out of its own administration by accident.
     throw new AppError('FORBIDDEN');
   }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  await guardUnique(`username ${input.username}`, () =>
+  await guardUnique('username', input.username, () =>
     updateUser(ctx.db, id, {
       username: input.username,
       fullName: input.fullName,
@@ -329,7 +326,7 @@ export async function changeSettings(ctx: ServiceContext, actor: Actor, patch: S
 export async function changeCentre(ctx: ServiceContext, actor: Actor, input: CentreInput): Promise<void> {
   assertAdmin(actor);
   await inTransaction(ctx, async (tx) => {
-    await guardUnique(`code ${input.code}`, () =>
+    await guardUnique('centre-code', input.code, () =>
       tx
         .updateTable('centre')
         .set({ code: input.code, name: input.name, shortName: input.shortName, address: input.address })

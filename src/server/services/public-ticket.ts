@@ -15,14 +15,14 @@ import { averageServiceTimes } from './service-times';
 
 export async function getPublicTicket(ctx: ServiceContext, code: string): Promise<PublicTicket> {
   const row = await findTicketByCode(ctx.db, code);
-  if (!row) throw new AppError('NOT_FOUND', { entity: 'số thứ tự / ticket' });
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'ticket' });
   const ticket = rowToTicket(row);
   const now = ctx.clock();
   const [field, centre] = await Promise.all([
     findField(ctx.db, ticket.centreId, ticket.fieldId),
     findCentre(ctx.db, ticket.centreId),
   ]);
-  if (!field || !centre) throw new AppError('NOT_FOUND', { entity: 'số thứ tự / ticket' });
+  if (!field || !centre) throw new AppError('NOT_FOUND', { entity: 'ticket' });
 
   let peopleAhead = 0;
   let estimatedWaitSeconds: number | null = null;

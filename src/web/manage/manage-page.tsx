@@ -1,1 +1,169 @@
-export default function Page() { return null; }
+/**
+ * /manage — the centre's management console for its manager and its IT person: KPIs and the live
+ * hall, fields, counters, people, priority groups, devices and printers, settings. Sections are
+ * picked in the side menu and remembered in the address (#fields …) so a reload stays put.
+ */
+import { useEffect, useState } from 'react';
+import type { User } from '../../contracts/api';
+import { LangSwitch, useLang, useText, type Dictionary } from '../shared/i18n';
+import { RequireUser } from '../shared/login-form';
+import { CountersSection } from './counters-section';
+import { DevicesSection } from './devices-section';
+import { FieldsSection } from './fields-section';
+import { ROLE_LABELS } from './manage-text';
+import { OverviewSection } from './overview-section';
+import { PeopleSection } from './people-section';
+import { PrioritySection } from './priority-section';
+import { SettingsSection } from './settings-section';
+import type { ManageRole, SectionProps } from './section-props';
+import { errorMessage } from './ui';
+import { useHall } from './use-hall';
+import './manage.css';
+
+export const SECTIONS = ['overview', 'fields', 'counters', 'people', 'priority', 'devices', 'settings'] as const;
+export type SectionId = (typeof SECTIONS)[number];
+
+const TEXT: Dictionary<SectionId | 'console' | 'loginTitle' | 'menu' | 'logout' | 'loading' | 'live' | 'connecting' | 'offline'> = {
+  vi: {
+    console: 'Quản lý',
+    loginTitle: 'Quản lý trung tâm',
+    menu: 'Mục quản lý',
+    overview: 'Tổng quan',
+    fields: 'Lĩnh vực',
+    counters: 'Quầy',
+    people: 'Cán bộ',
+    priority: 'Nhóm ưu tiên',
+    devices: 'Thiết bị',
+    settings: 'Cài đặt',
+    logout: 'Đăng xuất',
+    loading: 'Đang tải dữ liệu trung tâm…',
+    live: 'Đang cập nhật trực tiếp',
+    connecting: 'Đang kết nối…',
+    offline: 'Mất kết nối, đang thử lại…',
+  },
+  en: {
+    console: 'Management',
+    loginTitle: 'Centre management',
+    menu: 'Sections',
+    overview: 'Overview',
+    fields: 'Fields',
+    counters: 'Counters',
+    people: 'People',
+    priority: 'Priority groups',
+    devices: 'Devices',
+    settings: 'Settings',
+    logout: 'Sign out',
+    loading: 'Loading the centre…',
+    live: 'Live',
+    connecting: 'Connecting…',
+    offline: 'Offline, retrying…',
+  },
+};
+
+
+function sectionFromHash(): SectionId {
+  const id = location.hash.replace(/^#/, '');
+  return (SECTIONS as readonly string[]).includes(id) ? (id as SectionId) : 'overview';
+}
+
+const MANAGERS: readonly ManageRole[] = ['manager', 'admin'];
+
+export default function ManagePage() {
+  const text = useText(TEXT);
+  return (
+    <RequireUser roles={MANAGERS} title={text.loginTitle}>
+      {(user, logout) => <Console user={user as User & { role: ManageRole }} logout={logout} />}
+    </RequireUser>
+  );
+}
+
+function Console({ user, logout }: { user: User & { role: ManageRole }; logout: () => Promise<void> }) {
+  const text = useText(TEXT);
+  const { lang } = useLang();
+  const hall = useHall();
+  const [section, setSection] = useState<SectionId>(sectionFromHash);
+  const [logoutError, setLogoutError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const onHash = () => setSection(sectionFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  useEffect(() => {
+    document.title = `${text[section]} – ${text.console} – Một Cửa`;
+  }, [section, text]);
+
+  const info = hall.info;
+  const props: SectionProps | null = info ? { user, isAdmin: user.role === 'admin', info, hall } : null;
+
+  return (
+    <div className="m-app">
+      <header className="m-top">
+        <div className="m-brand">
+          <strong>{text.console}</strong>
+          {info && <span className="m-centre-name">{info.centre.shortName}</span>}
+        </div>
+        <div className="m-top-right">
+          <span className={`m-stream m-stream-${hall.stream}`}>{text[hall.stream]}</span>
+          <span className="m-user">
+            {user.fullName} · {ROLE_LABELS[user.role][lang]}
+          </span>
+          <LangSwitch className="m-lang" />
+          <button type="button" onClick={() => void logout().catch((e: unknown) => setLogoutError(errorMessage(e)))}>
+            {text.logout}
+          </button>
+          {logoutError && (
+            <span className="m-top-error" role="alert">
+              {logoutError}
+            </span>
+          )}
+        </div>
+      </header>
+      <nav className="m-nav" aria-label={text.menu}>
+        <ul>
+          {SECTIONS.map((id) => (
+            <li key={id}>
+              <a href={`#${id}`} aria-current={section === id ? 'page' : undefined}>
+                {text[id]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="m-main" aria-labelledby="m-section-title">
+        <h1 id="m-section-title">{text[section]}</h1>
+        {!props ? (
+          hall.loadError ? (
+            <p className="m-form-error" role="alert">
+              {hall.loadError}
+            </p>
+          ) : (
+            <p>{text.loading}</p>
+          )
+        ) : (
+          <Section id={section} {...props} />
+        )}
+      </main>
+    </div>
+  );
+}
+
+function Section({ id, ...props }: SectionProps & { id: SectionId }) {
+  switch (id) {
+    case 'overview':
+      return <OverviewSection {...props} />;
+    case 'fields':
+      return <FieldsSection {...props} />;
+    case 'counters':
+      return <CountersSection {...props} />;
+    case 'people':
+      return <PeopleSection {...props} />;
+    case 'priority':
+      return <PrioritySection {...props} />;
+    case 'devices':
+      return <DevicesSection {...props} />;
+    case 'settings':
+      return <SettingsSection {...props} />;
+  }
+}

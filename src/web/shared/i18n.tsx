@@ -65,6 +65,7 @@ export function LangSwitch({ className }: { className?: string }) {
 /** Minutes, the way a Vietnamese hall board writes them. */
 export function formatMinutes(seconds: number | null, lang: Lang): string {
   if (seconds === null) return '—';
+  if (seconds < 30) return lang === 'vi' ? 'sắp đến lượt' : 'very soon';
   const minutes = Math.max(1, Math.round(seconds / 60));
   return lang === 'vi' ? `khoảng ${minutes} phút` : `about ${minutes} min`;
 }

@@ -12,6 +12,9 @@ let speaking = false;
 export function chime(): Promise<void> {
   try {
     audio ??= new AudioContext();
+    // A context created before any user gesture starts suspended; kiosk browsers started with
+    // --autoplay-policy=no-user-gesture-required let it resume.
+    if (audio.state === 'suspended') void audio.resume();
     const start = audio.currentTime;
     for (const [i, freq] of [659.25, 523.25].entries()) {
       const osc = audio.createOscillator();

@@ -1,0 +1,13 @@
+/** What every section of the management console receives from the page. */
+import type { CentreInfo, User } from '../../contracts/api';
+import type { Hall } from './use-hall';
+
+/** Who may open /manage. */
+export type ManageRole = 'manager' | 'admin';
+
+export interface SectionProps {
+  user: User & { role: ManageRole };
+  isAdmin: boolean;
+  info: CentreInfo;
+  hall: Hall;
+}
