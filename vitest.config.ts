@@ -17,6 +17,8 @@ const engineProject = (engine: string) => ({
       'test/api/**/*.test.ts',
       'test/realtime/**/*.test.ts',
       ...(engine === 'postgres' ? ['test/postgres/**/*.test.ts'] : []),
+      // Lock file, log flushing and backups exist only for the embedded database.
+      ...(engine === 'pglite' ? ['test/embedded/**/*.test.ts'] : []),
     ],
     env: { MOTCUA_TEST_ENGINE: engine },
     testTimeout: 60_000,

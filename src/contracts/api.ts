@@ -398,21 +398,39 @@ export const ConfirmPairingInput = z.object({
   printerId: Id.nullable().optional(),
 });
 
+export type ConfirmPairingInput = z.infer<typeof ConfirmPairingInput>;
+
+const PrinterHost = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9.-]{1,253}$/, 'host name or IPv4 address');
+
 export const DeviceUpdate = z.object({
   name: z.string().trim().min(1).max(MAX_NAME).optional(),
   counterId: Id.nullable().optional(),
   printerId: Id.nullable().optional(),
+  /** Printers only: where and on what paper they print. */
+  host: PrinterHost.optional(),
+  port: z.number().int().min(1).max(65535).optional(),
+  paperWidthMm: z.union([z.literal(58), z.literal(80)]).optional(),
 });
+export type DeviceUpdate = z.infer<typeof DeviceUpdate>;
+
+/** What a manager sees of a screen waiting to be paired, before confirming its code. */
+export const PendingPairing = z.object({
+  kind: z.enum(['kiosk', 'display', 'rating']),
+  name: z.string().nullable(),
+  expiresAt: z.iso.datetime(),
+});
+export type PendingPairing = z.infer<typeof PendingPairing>;
 
 export const PrinterInput = z.object({
   name: NameText,
-  host: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9.-]{1,253}$/, 'host name or IPv4 address'),
+  host: PrinterHost,
   port: z.number().int().min(1).max(65535).default(9100),
   paperWidthMm: z.union([z.literal(58), z.literal(80)]).default(80),
 });
+export type PrinterInput = z.infer<typeof PrinterInput>;
 
 // ---------------------------------------------------------------------------------------------
 // Reports

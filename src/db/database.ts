@@ -17,6 +17,10 @@ export interface DatabaseHandle {
   db: Database;
   /** Calls back on every NOTIFY on the channel, from any connection or app instance. */
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  /** Embedded only: the data directory as a gzipped tarball, taken between transactions. */
+  dumpEmbedded?: () => Promise<Uint8Array>;
+  /** Embedded only: where PostgreSQL keeps its files. */
+  embeddedDataDir?: string;
   close(): Promise<void>;
 }
 
@@ -75,12 +79,27 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
   };
 }
 
+/** Replaces an embedded data directory with a backup; the old one is kept beside it. */
+export async function restoreEmbedded(dataDir: string, tarball: Uint8Array, stamp: string): Promise<string> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { existsSync, renameSync } = await import('node:fs');
+  const pgDir = `${dataDir}/pg`;
+  const keptAside = `${dataDir}/pg.before-restore-${stamp}`;
+  if (existsSync(pgDir)) renameSync(pgDir, keptAside);
+  const pglite = await PGlite.create({ dataDir: pgDir, loadDataDir: new Blob([new Uint8Array(tarball)]) });
+  await pglite.query('select 1');
+  await pglite.close();
+  return keptAside;
+}
+
 async function openPGlite(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   const { PGlite, types } = await import('@electric-sql/pglite');
   const dataDir = options.dataDir ?? './data';
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const pgDir = inMemory ? undefined : `${dataDir}/pg`;
   const pglite = await PGlite.create({
-    dataDir: dataDir.startsWith('memory://') ? undefined : `${dataDir}/pg`,
+    dataDir: pgDir,
     parsers: {
       [types.INT8]: (v: string) => Number(v),
       [types.DATE]: (v: string) => v,
@@ -94,6 +113,16 @@ async function openPGlite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
     async listen(channel, onNotify) {
       return pglite.listen(channel, onNotify);
     },
+    async dumpEmbedded() {
+      const release = await queue.acquire();
+      try {
+        const file = await pglite.dumpDataDir('gzip');
+        return new Uint8Array(await file.arrayBuffer());
+      } finally {
+        release();
+      }
+    },
+    ...(pgDir ? { embeddedDataDir: pgDir } : {}),
     async close() {
       await db.destroy();
     },

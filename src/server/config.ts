@@ -22,6 +22,9 @@ const Env = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  /** Embedded database: hours between automatic backups (0: only at start), and how many to keep. */
+  BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).max(168).default(6),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

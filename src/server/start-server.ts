@@ -9,6 +9,7 @@ import type { Config } from './config';
 import { bootstrap, type BootstrapResult } from './seed/bootstrap';
 import { DEMO_PASSWORD } from './seed/demo-centre';
 import { closePastDays } from './services/close-past-days';
+import { lockDataDir, startWalFlusher, writeBackup } from './embedded-durability';
 import { createServiceContext } from './services/context';
 
 export const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -23,11 +24,14 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, options: { webRoot?: string | null } = {}): Promise<RunningServer> {
+  const embedded = !config.DATABASE_URL;
+  const unlock = embedded ? lockDataDir(config.DATA_DIR) : () => undefined;
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
     poolSize: config.DATABASE_POOL_SIZE,
   });
+  const cleanups: (() => Promise<void> | void)[] = [];
   try {
     await migrateToLatest(database.db);
     const ctx = createServiceContext(database.db, database.engine);
@@ -44,6 +48,25 @@ export async function startServer(config: Config, options: { webRoot?: string | 
       closePastDays(ctx).catch((error: unknown) => app.log.error({ err: error }, 'closing past days failed'));
     }, HOUSEKEEPING_MS);
     housekeeping.unref();
+    cleanups.push(() => clearInterval(housekeeping));
+    if (database.embeddedDataDir && database.dumpEmbedded) {
+      cleanups.push(startWalFlusher(database.embeddedDataDir, (error) => app.log.error({ err: error }, 'flushing the log failed')));
+      const dump = database.dumpEmbedded;
+      const backup = async () => {
+        try {
+          const file = writeBackup(join(config.DATA_DIR, 'backups'), await dump(), new Date(), config.BACKUP_KEEP);
+          app.log.info({ backup: file.name }, 'backup written');
+        } catch (error) {
+          app.log.error({ err: error }, 'backup failed');
+        }
+      };
+      await backup();
+      if (config.BACKUP_INTERVAL_HOURS > 0) {
+        const timer = setInterval(() => void backup(), config.BACKUP_INTERVAL_HOURS * 3600_000);
+        timer.unref();
+        cleanups.push(() => clearInterval(timer));
+      }
+    }
 
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     return {
@@ -52,13 +75,16 @@ export async function startServer(config: Config, options: { webRoot?: string | 
       url: address,
       setup,
       async stop() {
-        clearInterval(housekeeping);
+        for (const cleanup of cleanups.splice(0)) await cleanup();
         await app.close();
         await database.close();
+        unlock();
       },
     };
   } catch (error) {
+    for (const cleanup of cleanups.splice(0)) await cleanup();
     await database.close().catch(() => undefined);
+    unlock();
     throw error;
   }
 }

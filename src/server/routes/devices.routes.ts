@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ConfirmPairingInput, Device, PairingClaim, PairingClaimResult, PairingStart, PairingTicket } from '../../contracts/api';
+import { ConfirmPairingInput, Device, PairingClaim, PairingClaimResult, PairingStart, PairingTicket, PendingPairing } from '../../contracts/api';
 import { findDevice } from '../../db/repositories/device.repository';
 import { AppError } from '../../core/shared/app-error';
 import { authenticate, deviceCookie, setCookie } from '../http/auth';
-import { claimPairing, confirmPairing, startPairing, toDeviceView } from '../services/devices';
+import { claimPairing, confirmPairing, findPendingPairing, startPairing, toDeviceView } from '../services/devices';
 import { actorOf, guard, MANAGERS } from './guard';
 import { errors } from './schemas';
 
@@ -52,6 +52,15 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
       reply.status(201);
       return device;
     },
+  );
+
+  app.get(
+    '/devices/pairing/by-code/:code',
+    {
+      preHandler: guard(MANAGERS),
+      schema: { params: z.object({ code: z.string().regex(/^\d{6}$/, '6 digits') }), response: { 200: PendingPairing, ...errors } },
+    },
+    async (request) => findPendingPairing(app.deps.ctx, actorOf(request), request.params.code),
   );
 
   /** What this screen is paired as, for the kind of screen asking (one cookie per kind). */

@@ -4,7 +4,7 @@
  * that device's rights. Network printers have no screen: they are registered by address.
  */
 import { randomInt } from 'node:crypto';
-import type { Device } from '../../contracts/api';
+import type { Device, DeviceUpdate, PendingPairing } from '../../contracts/api';
 import { AppError } from '../../core/shared/app-error';
 import {
   deleteStalePairingRequests,
@@ -171,12 +171,14 @@ export async function changeDevice(
   ctx: ServiceContext,
   actor: Actor,
   id: string,
-  change: { name?: string | undefined; counterId?: string | null | undefined; printerId?: string | null | undefined },
+  change: DeviceUpdate,
 ): Promise<Device> {
   assertDeviceManager(actor);
   return inTransaction(ctx, async (tx) => {
     const device = await findDevice(tx, actor.centreId, id);
     if (!device) throw new AppError('NOT_FOUND', { entity: 'device' });
+    const printerChange = change.host !== undefined || change.port !== undefined || change.paperWidthMm !== undefined;
+    if (printerChange && device.kind !== 'printer') throw new AppError('VALIDATION_FAILED', { detail: 'host/port/paperWidthMm' });
     if (change.counterId && !(await findCounter(tx, actor.centreId, change.counterId))) {
       throw new AppError('NOT_FOUND', { entity: 'counter' });
     }
@@ -188,9 +190,20 @@ export async function changeDevice(
       ...(change.name !== undefined ? { name: change.name } : {}),
       ...(change.counterId !== undefined ? { counterId: change.counterId } : {}),
       ...(change.printerId !== undefined ? { printerId: change.printerId } : {}),
+      ...(change.host !== undefined ? { host: change.host } : {}),
+      ...(change.port !== undefined ? { port: change.port } : {}),
+      ...(change.paperWidthMm !== undefined ? { paperWidthMm: change.paperWidthMm } : {}),
     });
     return toDeviceView((await findDevice(tx, actor.centreId, id))!);
   }).finally(() => forgetIdentities(ctx));
+}
+
+/** The kind and name of a screen whose pairing code a manager is about to confirm. */
+export async function findPendingPairing(ctx: ServiceContext, actor: Actor, code: string): Promise<PendingPairing> {
+  assertDeviceManager(actor);
+  const request = await findOpenPairingByCode(ctx.db, code, ctx.clock());
+  if (!request) throw new AppError('PAIRING_CODE_INVALID');
+  return { kind: request.kind, name: request.name, expiresAt: request.expiresAt.toISOString() };
 }
 
 export async function revokeDevice(ctx: ServiceContext, actor: Actor, id: string): Promise<Device> {

@@ -216,9 +216,9 @@ export function WorkScreen({
   const leave = async (then: 'picker' | 'logout') => {
     const ok = await perform(then === 'logout' ? 'logout' : 'close', async () => {
       await api('POST', `/api/v1/counters/${counterId}/close`);
+      leaving.current = true; // the reload that follows must not report the counter as lost
     });
     if (!ok) return;
-    leaving.current = true;
     setDialog(null);
     if (then === 'logout') {
       try {

@@ -74,7 +74,7 @@ const TEXT: Dictionary<Key> = {
     trackGo: 'Xem',
     trackInvalid: 'Mã gồm 6–16 chữ cái in hoa và chữ số, in dưới mã QR.',
     addressTitle: 'Địa chỉ trong mạng nội bộ',
-    addressText: 'Các thiết bị khác mở: {origin}',
+    addressText: 'Các thiết bị khác mở:',
     localhostHint: 'Đây là địa chỉ của chính máy chủ; thiết bị khác cần địa chỉ IP của máy này trong mạng nội bộ (ví dụ http://192.168.1.10:3000).',
     serverOk: 'Máy chủ đang chạy (cơ sở dữ liệu: {database}).',
     serverDown: 'Không kết nối được máy chủ.',
@@ -111,7 +111,7 @@ const TEXT: Dictionary<Key> = {
     trackGo: 'Open',
     trackInvalid: 'The code has 6–16 capital letters and digits, printed under the QR code.',
     addressTitle: 'Address on the office network',
-    addressText: 'Other devices open: {origin}',
+    addressText: 'Other devices open:',
     localhostHint: 'This is the server’s own address; other devices need this PC’s network IP address (e.g. http://192.168.1.10:3000).',
     serverOk: 'Server running (database: {database}).',
     serverDown: 'Cannot reach the server.',
@@ -221,7 +221,7 @@ export default function HomePage() {
           <section className="home-note">
             <h2>{text.addressTitle}</h2>
             <p>
-              {fill(text.addressText, { origin: '' })}
+              {text.addressText} 
               <code className="home-origin">{location.origin}</code>
             </p>
             {local && <p className="home-muted">{text.localhostHint}</p>}

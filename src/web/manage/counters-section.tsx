@@ -130,7 +130,7 @@ export function CountersSection({ info, hall }: SectionProps) {
         await api('DELETE', `/api/v1/manage/counters/${counter.id}`);
       } catch (e) {
         // The counter has history: say why in the user's words and offer the way out.
-        if (e instanceof ApiError && e.code === 'CONFLICT') {
+        if (e instanceof ApiError && e.code === 'IN_USE') {
           setRefused(counter);
           throw new Error(fill(text.deleteRefused, { number: counter.number }));
         }

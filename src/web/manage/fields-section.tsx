@@ -212,7 +212,7 @@ export function FieldsSection({ info, hall }: SectionProps) {
         await api('DELETE', `/api/v1/manage/fields/${field.id}`);
       } catch (e) {
         // The field has tickets: say why in the user's words and offer the way out.
-        if (e instanceof ApiError && e.code === 'CONFLICT') {
+        if (e instanceof ApiError && e.code === 'IN_USE') {
           setRefused(field);
           throw new Error(fill(text.deleteRefused, { name }));
         }
