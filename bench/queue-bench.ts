@@ -289,7 +289,6 @@ async function runEngine(engine: string): Promise<Record<string, unknown>> {
     const doubleCallsHttp = calledTickets.length - new Set(calledTickets).size;
     const duplicateOnBoards = boards.reduce((n, b) => n + [...b.calls.values()].filter((c) => c > 1).length, 0);
     const missedOnBoards = boards.reduce((n, b) => n + (calledTickets.length - b.calls.size), 0);
-
     // The database's own account: numbers per day and calls per ticket.
     const dbCheck = engine === 'postgres' ? await checkPostgres(env['DATABASE_URL']!) : null;
 

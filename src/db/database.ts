@@ -3,6 +3,7 @@
  * when DATABASE_URL is set. Both speak the same SQL, run the same migrations and go through the
  * same repositories; only the connection and the notification channel differ.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -53,6 +54,7 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
   // An idle client that loses its server must not take the process down.
   pool.on('error', () => undefined);
+  pool.on('connect', preparePerConnection);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   const listeners: pg.Client[] = [];
   return {
@@ -90,6 +92,22 @@ export async function restoreEmbedded(dataDir: string, tarball: Uint8Array, stam
   await pglite.query('select 1');
   await pglite.close();
   return keptAside;
+}
+
+/**
+ * Sends parameterised queries as named prepared statements, so that each connection parses and
+ * plans a query once instead of on every call; planning was a large share of PostgreSQL's work
+ * per ticket. The name is a hash of the SQL text, so the same query always maps to one statement.
+ */
+function preparePerConnection(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (text: unknown, values?: unknown) => {
+    if (typeof text === 'string' && Array.isArray(values) && values.length > 0) {
+      const name = `k${createHash('sha1').update(text).digest('hex').slice(0, 30)}`;
+      return query({ name, text, values });
+    }
+    return values === undefined ? query(text) : query(text, values);
+  };
 }
 
 async function openPGlite(options: OpenDatabaseOptions): Promise<DatabaseHandle> {

@@ -149,6 +149,7 @@ export interface TicketTable {
   serveCount: number;
   predictedWaitSeconds: number | null;
   kioskId: string | null;
+  version: number;
 }
 
 export interface EventLogTable {

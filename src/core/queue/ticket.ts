@@ -60,6 +60,8 @@ export interface Ticket {
   finishedAt: Date | null;
   /** Finished services so far; a rating is bound to one service. */
   serveCount: number;
+  /** Changes with every save; a save of a stale copy is refused (optimistic concurrency). */
+  version: number;
 }
 
 export const TICKET_EVENT_TYPES = [
@@ -165,6 +167,7 @@ export function issueTicket(input: NewTicket, now: Date): { ticket: Ticket; even
     noShowAt: null,
     finishedAt: null,
     serveCount: 0,
+    version: 0,
   };
   return {
     ticket,

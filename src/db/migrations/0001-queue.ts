@@ -156,11 +156,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       serve_count integer not null default 0,
       predicted_wait_seconds integer,
       kiosk_id uuid references device(id) on delete set null,
+      -- Optimistic concurrency: every write checks and bumps it.
+      version integer not null default 0,
       -- The promise to citizens: one number means one visit per centre and day.
       unique (centre_id, service_day, display_number)
     );
     create index ticket_waiting on ticket(centre_id, service_day, field_id, queue_since) where status = 'waiting';
     create index ticket_at_counter on ticket(counter_id) where status in ('called', 'serving', 'parked');
+    -- A counter calls or serves one citizen at a time, whatever two requests try at once.
+    create unique index ticket_one_active_per_counter on ticket(counter_id) where status in ('called', 'serving');
     create index ticket_day on ticket(centre_id, service_day, status);
 
     create table event_log (
@@ -180,6 +184,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create index event_log_cursor on event_log(tx, id);
     create index event_log_ticket on event_log(ticket_id, id);
     create index event_log_centre_at on event_log(centre_id, at);
+    -- A counter's recent calls (fairness quota, rating prompt, served today).
+    create index event_log_counter on event_log(counter_id, type, id) where counter_id is not null;
 
     -- The log is the record every metric is derived from: it is only ever appended to.
     create function event_log_append_only() returns trigger language plpgsql as $$

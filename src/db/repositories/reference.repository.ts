@@ -85,20 +85,16 @@ export interface CounterForCall {
 }
 
 /**
- * Everything "call next" needs about a counter. The counter row is locked first, so that two
- * presses of "call next" at one counter run one after the other; the rest is read by a second
- * statement, whose snapshot (taken after the lock was granted) sees what the first press did.
+ * Everything "call next" needs about a counter, in one statement: its state and officer, the fields
+ * it serves, the number it holds (if any) and whether its recent calls were priority tickets.
  */
-export async function lockCounterForCall(
+export async function readCounterForCall(
   ex: Executor,
   centreId: string,
   id: string,
   since: Date,
   recentCalls: number,
 ): Promise<CounterForCall | undefined> {
-  const locked = await sql<{ id: string }>`
-    select id from counter where id = ${id} and centre_id = ${centreId} for update`.execute(ex);
-  if (locked.rows.length === 0) return undefined;
   const result = await sql<CounterForCall>`
     select c.id, c.centre_id, c.number, c.active, c.state, c.officer_id,
       coalesce((select json_agg(json_build_object('fieldId', cf.field_id, 'weight', cf.weight))
@@ -111,7 +107,7 @@ export async function lockCounterForCall(
                   where e.counter_id = c.id and e.type = 'ticket.called' and e.at >= ${since}
                   order by e.id desc limit ${recentCalls}) r), '[]'::json) as recent_calls_were_priority
     from counter c
-    where c.id = ${id}`.execute(ex);
+    where c.id = ${id} and c.centre_id = ${centreId}`.execute(ex);
   return result.rows[0];
 }
 
@@ -157,24 +153,6 @@ export async function updateCounterState(
     .set({ state: change.state, pauseReason: change.pauseReason, officerId: change.officerId, stateSince: change.at })
     .where('id', '=', id)
     .execute();
-}
-
-export interface OfficerCounter {
-  id: string;
-  number: number;
-  state: 'closed' | 'open' | 'paused';
-  active: boolean;
-}
-
-/** The counter an officer is signed in at, locked until the transaction ends. */
-export async function lockCounterOfOfficer(ex: Executor, centreId: string, officerId: string): Promise<OfficerCounter | undefined> {
-  return ex
-    .selectFrom('counter')
-    .select(['id', 'number', 'state', 'active'])
-    .where('officerId', '=', officerId)
-    .where('centreId', '=', centreId)
-    .forUpdate()
-    .executeTakeFirst();
 }
 
 export async function findCounterOfOfficer(ex: Executor, officerId: string) {

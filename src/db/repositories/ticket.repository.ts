@@ -28,6 +28,7 @@ export function rowToTicket(row: TicketRow): Ticket {
     noShowAt: row.noShowAt,
     finishedAt: row.finishedAt,
     serveCount: row.serveCount,
+    version: row.version,
   };
 }
 
@@ -71,24 +72,129 @@ export async function insertTicketWithEvents(
     .execute();
 }
 
-/** Writes a ticket's new state and its events in one statement. */
-export async function saveTicketWithEvents(ex: Executor, ticket: Ticket, events: readonly EventDraft[]): Promise<void> {
-  const { id, ...rest } = ticket;
-  await ex
-    .with('saved', (db) => db.updateTable('ticket').set(rest).where('id', '=', id))
-    .insertInto('eventLog')
-    .values(events.map(eventRow))
-    .execute();
+/** Who must still be at which counter for a save to count (checked in the same statement). */
+export interface CounterGuard {
+  counterId: string;
+  officerId: string;
+  mustBeOpen: boolean;
+}
+
+export type SaveOutcome = 'saved' | 'stale' | 'counter-busy';
+
+/** A ticket's next state, computed from the version it was read at, with the events that record it. */
+export interface TicketChange {
+  next: Ticket;
+  events: readonly EventDraft[];
+}
+
+/** The ticket columns a change may write; identity, number and priority never change. */
+const MUTABLE = [
+  ['status', 'status'],
+  ['field_id', 'fieldId'],
+  ['queue_since', 'queueSince'],
+  ['counter_id', 'counterId'],
+  ['officer_id', 'officerId'],
+  ['target_counter_id', 'targetCounterId'],
+  ['call_count', 'callCount'],
+  ['called_at', 'calledAt'],
+  ['started_at', 'startedAt'],
+  ['no_show_at', 'noShowAt'],
+  ['finished_at', 'finishedAt'],
+  ['serve_count', 'serveCount'],
+] as const;
+
+const EVENT_COLUMNS = 'centre_id, type, at, ticket_id, counter_id, officer_id, actor_kind, actor_id, facts, payload';
+
+/**
+ * Writes the first of several alternative changes whose ticket is still at the version it was read
+ * at and not being changed by another statement right now — with its events, in one statement.
+ * "Call next" passes the policy's whole ranking, so counters pressing at once each get the next
+ * free ticket without a round trip per collision; other actions pass one change. With a guard, the
+ * officer must still sit at the counter. Returns the index of the change written, 'stale' when none
+ * could be, or 'counter-busy' when the counter already calls or serves someone (a unique index).
+ */
+export async function saveFirstAvailable(
+  ex: Executor,
+  changes: readonly TicketChange[],
+  guard: CounterGuard | null = null,
+): Promise<{ outcome: SaveOutcome; index: number }> {
+  if (changes.length === 0) return { outcome: 'stale', index: -1 };
+  const alternatives = changes.map((c, pos) => ({
+    pos,
+    id: c.next.id,
+    version: c.next.version,
+    state: Object.fromEntries(MUTABLE.map(([column, key]) => [column, c.next[key]])),
+    events: c.events.map((e) => {
+      const row = eventRow(e);
+      return {
+        centre_id: row.centreId,
+        type: row.type,
+        at: row.at,
+        ticket_id: row.ticketId,
+        counter_id: row.counterId,
+        officer_id: row.officerId,
+        actor_kind: row.actorKind,
+        actor_id: row.actorId,
+        facts: e.facts,
+        payload: e.payload,
+      };
+    }),
+  }));
+  const guardClause = guard
+    ? sql`and exists (select 1 from counter c where c.id = ${guard.counterId} and c.officer_id = ${guard.officerId}
+                      and c.state in ('open' ${guard.mustBeOpen ? sql`` : sql`, 'paused'`}))`
+    : sql``;
+  const set = sql.join(
+    MUTABLE.map(([column]) => sql`${sql.ref(column)} = s.${sql.ref(column)}`),
+    sql`, `,
+  );
+  try {
+    const result = await sql<{ ticketId: string }>`
+      with alternative as (
+        select a.pos, a.id, a.version, a.state, a.events
+        from jsonb_to_recordset(${JSON.stringify(alternatives)}::jsonb)
+          as a(pos int, id uuid, version int, state jsonb, events jsonb)
+      ), chosen as (
+        select a.pos, a.id, a.state, a.events
+        from alternative a join ticket t on t.id = a.id and t.version = a.version
+        where true ${guardClause}
+        order by a.pos
+        limit 1
+        for update of t skip locked
+      ), taken as (
+        update ticket set ${set}, version = ticket.version + 1
+        from chosen, jsonb_populate_record(null::ticket, chosen.state) s
+        where ticket.id = chosen.id
+        returning ticket.id
+      )
+      insert into event_log (${sql.raw(EVENT_COLUMNS)})
+      select ${sql.raw(EVENT_COLUMNS.split(', ').map((c) => `e.${c}`).join(', '))}
+      from chosen join taken on taken.id = chosen.id
+      cross join lateral jsonb_populate_recordset(null::event_log, chosen.events) e
+      returning ticket_id`.execute(ex);
+    const taken = result.rows[0]?.ticketId;
+    if (!taken) return { outcome: 'stale', index: -1 };
+    return { outcome: 'saved', index: changes.findIndex((c) => c.next.id === taken) };
+  } catch (error) {
+    if ((error as { constraint?: string }).constraint === 'ticket_one_active_per_counter') {
+      return { outcome: 'counter-busy', index: -1 };
+    }
+    throw error;
+  }
+}
+
+/** Writes one ticket change with its events if the ticket is still at the version it was read at. */
+export async function saveTicketWithEvents(
+  ex: Executor,
+  next: Ticket,
+  events: readonly EventDraft[],
+  guard: CounterGuard | null = null,
+): Promise<SaveOutcome> {
+  return (await saveFirstAvailable(ex, [{ next, events }], guard)).outcome;
 }
 
 export async function findTicket(ex: Executor, id: string): Promise<Ticket | undefined> {
   const row = await ex.selectFrom('ticket').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && rowToTicket(row);
-}
-
-/** Reads a ticket and locks it until the transaction ends. */
-export async function findTicketForUpdate(ex: Executor, id: string): Promise<Ticket | undefined> {
-  const row = await ex.selectFrom('ticket').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   return row && rowToTicket(row);
 }
 
@@ -135,74 +241,45 @@ export async function recentNoShows(
  */
 export async function listCallCandidates(
   ex: Executor,
-  centreId: string,
-  serviceDay: string,
-  counterId: string,
-  fieldIds: readonly string[],
+  input: { centreId: string; serviceDay: string; counterId: string; recentSince: Date; recentCalls: number },
   perFieldAndClass = 5,
-): Promise<Ticket[]> {
-  // Per field, the longest-waiting normal tickets come straight off the waiting index; priority
-  // tickets are few, so ranking them by waited time plus weight costs little.
-  const result = await sql<TicketRow>`
-    select t.* from unnest(${[...fieldIds]}::uuid[]) as f(id)
-    cross join lateral (
-      (select * from ticket
-        where centre_id = ${centreId} and service_day = ${serviceDay} and status = 'waiting'
-          and field_id = f.id and target_counter_id is null and priority_weight = 0
-        order by queue_since, seq limit ${perFieldAndClass})
+): Promise<{ candidates: Ticket[]; recentCallsWerePriority: boolean[] }> {
+  const { centreId, serviceDay, counterId } = input;
+  // Per field the counter serves, the longest-waiting normal tickets come straight off the
+  // waiting index; priority tickets are few, so ranking them by waited time plus weight costs
+  // little. Each row also carries the counter's recent calls (for the fairness quota), so one
+  // round trip brings everything the policy needs.
+  const result = await sql<TicketRow & { recentCalls: boolean[] }>`
+    with recent as (
+      select coalesce(json_agg(r.priority order by r.id desc), '[]'::json) as calls from (
+        select e.id, coalesce((e.facts->>'priority')::boolean, false) as priority
+        from event_log e
+        where e.counter_id = ${counterId} and e.type = 'ticket.called' and e.at >= ${input.recentSince}
+        order by e.id desc limit ${input.recentCalls}) r
+    ), candidates as (
+      select t.* from counter_field cf
+      cross join lateral (
+        (select * from ticket
+          where centre_id = ${centreId} and service_day = ${serviceDay} and status = 'waiting'
+            and field_id = cf.field_id and target_counter_id is null and priority_weight = 0
+          order by queue_since, seq limit ${perFieldAndClass})
+        union all
+        (select * from ticket
+          where centre_id = ${centreId} and service_day = ${serviceDay} and status = 'waiting'
+            and field_id = cf.field_id and target_counter_id is null and priority_weight > 0
+          order by queue_since - make_interval(mins => priority_weight), seq limit ${perFieldAndClass})
+      ) t
+      where cf.counter_id = ${counterId}
       union all
-      (select * from ticket
-        where centre_id = ${centreId} and service_day = ${serviceDay} and status = 'waiting'
-          and field_id = f.id and target_counter_id is null and priority_weight > 0
-        order by queue_since - make_interval(mins => priority_weight), seq limit ${perFieldAndClass})
-    ) t
-    union all
-    select * from ticket
-    where centre_id = ${centreId} and service_day = ${serviceDay} and status = 'waiting'
-      and target_counter_id = ${counterId}`.execute(ex);
-  return result.rows.map(rowToTicket);
-}
-
-/**
- * Writes the called state of a ticket read a moment ago, with its events, but only if it is
- * still waiting and no other transaction holds it (a counter calling it right now): returns false
- * then, and the caller tries its next candidate instead of queueing behind the other counter.
- */
-export async function takeWaitingTicket(ex: Executor, next: Ticket, events: readonly EventDraft[]): Promise<boolean> {
-  const { id, ...rest } = next;
-  const [event] = events;
-  if (!event || events.length !== 1) throw new Error('a call records exactly one event');
-  const row = eventRow(event);
-  const result = await ex
-    .with('taken', (db) =>
-      db
-        .updateTable('ticket')
-        .set(rest)
-        .where('id', '=', (eb) =>
-          eb.selectFrom('ticket').select('id').where('id', '=', id).where('status', '=', 'waiting').forUpdate().skipLocked(),
-        )
-        .returning('id'),
+      select * from ticket
+      where centre_id = ${centreId} and service_day = ${serviceDay} and status = 'waiting'
+        and target_counter_id = ${counterId}
     )
-    .insertInto('eventLog')
-    .columns(['centreId', 'type', 'at', 'ticketId', 'counterId', 'officerId', 'actorKind', 'actorId', 'facts', 'payload'])
-    .expression((eb) =>
-      eb
-        .selectFrom('taken')
-        .select([
-          eb.val(row.centreId).as('centreId'),
-          eb.val(row.type).as('type'),
-          eb.val(row.at).as('at'),
-          eb.val(row.ticketId).as('ticketId'),
-          eb.val(row.counterId).as('counterId'),
-          eb.val(row.officerId).as('officerId'),
-          eb.val(row.actorKind).as('actorKind'),
-          eb.val(row.actorId).as('actorId'),
-          sql`${row.facts}::jsonb`.as('facts'),
-          sql`${row.payload}::jsonb`.as('payload'),
-        ]),
-    )
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+    select candidates.*, recent.calls as recent_calls from candidates cross join recent`.execute(ex);
+  return {
+    candidates: result.rows.map(({ recentCalls: _r, ...row }) => rowToTicket(row as TicketRow)),
+    recentCallsWerePriority: result.rows[0]?.recentCalls ?? [],
+  };
 }
 
 /** Waiting tickets in the given fields for ranking one ticket's position. */

@@ -15,7 +15,6 @@ import type { DatabaseHandle } from '../../db/database';
 import {
   currentCursor,
   EVENTS_CHANNEL,
-  isAtOrBefore,
   parseCursor,
   readEventsAfter,
   type Cursor,
@@ -25,7 +24,9 @@ import { countWaitingByField } from '../../db/repositories/ticket.repository';
 
 const BATCH = 500;
 const POLL_MS = 1000;
-const COALESCE_MS = 3;
+const COALESCE_MS = 15;
+/** Waiting counts follow the events, but at most a few times a second per centre. */
+const COUNTS_EVERY_MS = 250;
 const HEARTBEAT_MS = 15_000;
 /** A client that cannot keep up (a dead TCP peer) is dropped rather than buffered forever. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
@@ -43,7 +44,9 @@ export interface StreamSubscriber {
 
 interface Subscription {
   subscriber: StreamSubscriber;
-  cursor: Cursor;
+  /** Position of the last event delivered, as (transaction id, event id). */
+  tx: bigint;
+  id: number;
   catchingUp: boolean;
   held: LoggedEvent[];
 }
@@ -74,6 +77,8 @@ export class EventStream {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    for (const timer of this.countTimers.values()) clearTimeout(timer);
+    this.countTimers.clear();
     await this.unlisten?.();
     this.subscriptions.clear();
   }
@@ -118,25 +123,24 @@ export class EventStream {
       const events = await readEventsAfter(this.handle.db, this.cursor, BATCH);
       if (events.length === 0) return;
       this.cursor = parseCursor(events[events.length - 1]!.cursor)!;
-      const centresWithTicketChanges = new Set<string>();
       for (const event of events) {
         for (const observe of this.observers) observe(event);
-        if (event.type.startsWith('ticket.')) centresWithTicketChanges.add(event.centreId);
+        if (event.type.startsWith('ticket.')) this.countsDue(event.centreId);
+        const tx = BigInt(event.tx);
         for (const s of this.subscriptions) {
           if (s.subscriber.centreId !== event.centreId) continue;
           if (s.catchingUp) s.held.push(event);
-          else this.deliver(s, event);
+          else this.deliver(s, event, tx);
         }
       }
-      await this.sendCounts(centresWithTicketChanges);
       if (events.length < BATCH) return;
     }
   }
 
-  private deliver(s: Subscription, event: LoggedEvent): void {
-    const position = parseCursor(event.cursor)!;
-    if (isAtOrBefore(position, s.cursor)) return;
-    s.cursor = position;
+  private deliver(s: Subscription, event: LoggedEvent, tx = BigInt(event.tx)): void {
+    if (tx < s.tx || (tx === s.tx && event.id <= s.id)) return;
+    s.tx = tx;
+    s.id = event.id;
     try {
       s.subscriber.onEvent(event);
     } catch (error) {
@@ -144,15 +148,24 @@ export class EventStream {
     }
   }
 
-  private async sendCounts(centres: Set<string>): Promise<void> {
-    if (centres.size === 0) return;
-    const day = serviceDayOf(this.clock());
-    for (const centreId of centres) {
-      const listeners = [...this.subscriptions].filter((s) => s.subscriber.centreId === centreId && s.subscriber.onCounts);
-      if (listeners.length === 0) continue;
-      const counts = await countWaitingByField(this.handle.db, centreId, day);
-      for (const s of listeners) s.subscriber.onCounts!(counts);
-    }
+  private readonly countTimers = new Map<string, NodeJS.Timeout>();
+
+  /** Sends a centre's waiting counts soon, once for however many changes arrive meanwhile. */
+  private countsDue(centreId: string): void {
+    if (this.countTimers.has(centreId) || this.stopped) return;
+    const timer = setTimeout(() => {
+      this.countTimers.delete(centreId);
+      void this.sendCounts(centreId).catch(this.onError);
+    }, COUNTS_EVERY_MS);
+    timer.unref();
+    this.countTimers.set(centreId, timer);
+  }
+
+  private async sendCounts(centreId: string): Promise<void> {
+    const listeners = [...this.subscriptions].filter((s) => s.subscriber.centreId === centreId && s.subscriber.onCounts);
+    if (listeners.length === 0) return;
+    const counts = await countWaitingByField(this.handle.db, centreId, serviceDayOf(this.clock()));
+    for (const s of listeners) s.subscriber.onCounts!(counts);
   }
 
   /**
@@ -160,7 +173,8 @@ export class EventStream {
    * one, it starts at the live position. Returns the function that removes it.
    */
   async subscribe(subscriber: StreamSubscriber, since: Cursor | null): Promise<() => void> {
-    const s: Subscription = { subscriber, cursor: since ?? this.cursor, catchingUp: since !== null, held: [] };
+    const start = since ?? this.cursor;
+    const s: Subscription = { subscriber, tx: BigInt(start.tx), id: start.id, catchingUp: since !== null, held: [] };
     this.subscriptions.add(s);
     const remove = () => {
       this.subscriptions.delete(s);
@@ -169,11 +183,12 @@ export class EventStream {
       try {
         for (let replayed = 0; ; ) {
           if (replayed >= MAX_REPLAY) {
-            s.cursor = this.cursor;
+            s.tx = BigInt(this.cursor.tx);
+            s.id = this.cursor.id;
             subscriber.onReset?.();
             break;
           }
-          const missed = await readEventsAfter(this.handle.db, s.cursor, BATCH, subscriber.centreId);
+          const missed = await readEventsAfter(this.handle.db, { tx: s.tx.toString(), id: s.id }, BATCH, subscriber.centreId);
           for (const e of missed) this.deliver(s, e);
           replayed += missed.length;
           if (missed.length < BATCH) break;
@@ -220,6 +235,7 @@ function eventFrame(e: LoggedEvent): string {
 export class SseConnection {
   private readonly heartbeat: NodeJS.Timeout;
   private closed = false;
+  private corked = false;
 
   constructor(
     private readonly res: ServerResponse,
@@ -259,6 +275,16 @@ export class SseConnection {
     if (this.res.writableLength > MAX_BUFFERED_BYTES) {
       this.res.destroy();
       return;
+    }
+    // Everything written in one tick (a batch of events, then the counts) leaves in one system
+    // call: with a hundred boards, a call per event per board would cost more than the events.
+    if (!this.corked) {
+      this.corked = true;
+      this.res.cork();
+      process.nextTick(() => {
+        this.corked = false;
+        this.res.uncork();
+      });
     }
     this.res.write(chunk);
   }

@@ -5,11 +5,16 @@
  */
 import { AppError } from '../../core/shared/app-error';
 import { serviceDayOf } from '../../core/shared/local-time';
-import { applyTicketCommand, type Ticket, type TicketCommand } from '../../core/queue/ticket';
-import { findCounter, lockCounterOfOfficer, type OfficerCounter } from '../../db/repositories/reference.repository';
-import { findTicketByCode, findTicketForUpdate, saveTicketWithEvents } from '../../db/repositories/ticket.repository';
-import { assertCounterFree } from './call-next-ticket';
-import { inTransaction, type Actor, type ServiceContext, type Tx } from './context';
+import { ACTIVE_AT_COUNTER, applyTicketCommand, type Ticket, type TicketCommand } from '../../core/queue/ticket';
+import type { CounterWithFields } from '../../db/repositories/reference.repository';
+import {
+  findTicket,
+  findTicketByCode,
+  rowToTicket,
+  saveTicketWithEvents,
+  ticketsAtCounter,
+} from '../../db/repositories/ticket.repository';
+import type { Actor, ServiceContext } from './context';
 import type { HallSnapshot } from './hall-cache';
 import { ticketEvents } from './ticket-events';
 
@@ -24,6 +29,8 @@ export type TicketAction =
   | { type: 'transfer'; fieldId?: string | undefined; counterId?: string | undefined }
   | { type: 'reactivate' }
   | { type: 'cancel' };
+
+const ATTEMPTS = 3;
 
 /** Actions done at the officer's own counter, on a ticket that counter holds (or takes). */
 const COUNTER_ACTIONS = new Set<TicketAction['type']>([
@@ -45,66 +52,93 @@ export async function actOnTicket(
 ): Promise<Ticket> {
   if (actor.kind !== 'user') throw new AppError('FORBIDDEN');
   const hall = await ctx.hall.get(ctx.db, actor.centreId);
-  return inTransaction(ctx, async (tx) => {
+  const atCounter = COUNTER_ACTIONS.has(action.type);
+  const mustBeOpen = action.type === 'call' || action.type === 'resume';
+
+  // The officer's counter comes from the snapshot; the saving statement checks it again, and the
+  // counter itself is read whenever the snapshot and the request disagree.
+  let counter: CounterWithFields | undefined;
+  if (atCounter) {
+    counter = hall.counters.find((c) => c.officerId === actor.id);
+    if (!counter || (mustBeOpen && counter.state !== 'open')) {
+      counter = await findCounterOfficerSits(ctx, actor);
+      if (mustBeOpen && counter.state !== 'open') throw new AppError('COUNTER_NOT_OPEN', { counter: counter.number });
+    }
+  }
+
+  // Optimistic: read, decide, and save only if nothing changed meanwhile; otherwise decide again
+  // on the fresh state (which may now refuse the action).
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const now = ctx.clock();
-    let counter: OfficerCounter | null = null;
-    if (COUNTER_ACTIONS.has(action.type)) {
-      // Locked so that actions at one counter run one after the other.
-      counter = (await lockCounterOfOfficer(tx, actor.centreId, actor.id)) ?? null;
-      if (!counter || !counter.active) throw new AppError('NOT_AT_COUNTER', { counter: '?' });
-      if ((action.type === 'call' || action.type === 'resume') && counter.state !== 'open') {
-        throw new AppError('COUNTER_NOT_OPEN', { counter: counter.number });
-      }
-    }
-    const ticket = await findTicketForUpdate(tx, ticketId);
+    const ticket = await findTicket(ctx.db, ticketId);
     if (!ticket || ticket.centreId !== actor.centreId) throw new AppError('NOT_FOUND', { entity: 'ticket' });
-    if ((action.type === 'call' || action.type === 'resume') && counter) {
-      await assertCounterFree(tx, counter.id, counter.number);
-    }
     if (action.type === 'call' && ticket.serviceDay !== serviceDayOf(now)) {
       throw new AppError('INVALID_TRANSITION', { action: 'call', number: ticket.displayNumber, status: ticket.status });
     }
-    const command = await toCommand(tx, hall, actor, action, ticket, counter, now);
+    const command = toCommand(hall, actor, action, ticket, counter ?? null, now);
     const result = applyTicketCommand(ticket, command, now);
     const heldBy = result.ticket.counterId;
     const counterNumber =
       heldBy === null ? null : heldBy === counter?.id ? counter.number : (hall.counters.find((c) => c.id === heldBy)?.number ?? null);
-    await saveTicketWithEvents(tx, result.ticket, ticketEvents(actor, result.ticket, result.events, counterNumber));
-    return result.ticket;
-  });
+    const outcome = await saveTicketWithEvents(
+      ctx.db,
+      result.ticket,
+      ticketEvents(actor, result.ticket, result.events, counterNumber),
+      counter ? { counterId: counter.id, officerId: actor.id, mustBeOpen } : null,
+    );
+    if (outcome === 'saved') return { ...result.ticket, version: result.ticket.version + 1 };
+    if (outcome === 'counter-busy') {
+      const held = (await ticketsAtCounter(ctx.db, counter!.id)).find((t) => ACTIVE_AT_COUNTER.includes(t.status));
+      throw new AppError('COUNTER_BUSY', { counter: counter!.number, number: held?.displayNumber ?? '?' });
+    }
+    // Stale: the ticket changed, or the officer left the counter; look again.
+    if (counter) counter = await findCounterOfficerSits(ctx, actor);
+  }
+  throw new AppError('DATABASE_BUSY');
+}
+
+/** The counter the officer is signed in at, read from the database; NOT_AT_COUNTER if none. */
+async function findCounterOfficerSits(ctx: ServiceContext, actor: Extract<Actor, { kind: 'user' }>): Promise<CounterWithFields> {
+  const hall = await ctx.hall.get(ctx.db, actor.centreId, { fresh: true });
+  const counter = hall.counters.find((c) => c.officerId === actor.id);
+  if (!counter || !counter.active) throw new AppError('NOT_AT_COUNTER', { counter: '?' });
+  return counter;
 }
 
 /** A citizen cancels their own waiting number from the phone page. */
 export async function cancelTicketByCode(ctx: ServiceContext, code: string): Promise<Ticket> {
-  return inTransaction(ctx, async (tx) => {
-    const row = await findTicketByCode(tx, code);
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const row = await findTicketByCode(ctx.db, code);
     if (!row) throw new AppError('NOT_FOUND', { entity: 'ticket' });
-    const ticket = await findTicketForUpdate(tx, row.id);
-    if (!ticket) throw new AppError('NOT_FOUND', { entity: 'ticket' });
+    const ticket = rowToTicket(row);
     if (ticket.status !== 'waiting') {
       throw new AppError('INVALID_TRANSITION', { action: 'cancel', number: ticket.displayNumber, status: ticket.status });
     }
     const result = applyTicketCommand(ticket, { type: 'cancel', reason: 'citizen', officerId: null }, ctx.clock());
-    await saveTicketWithEvents(tx, result.ticket, ticketEvents({ kind: 'public', centreId: ticket.centreId }, result.ticket, result.events, null));
-    return result.ticket;
-  });
+    const outcome = await saveTicketWithEvents(
+      ctx.db,
+      result.ticket,
+      ticketEvents({ kind: 'public', centreId: ticket.centreId }, result.ticket, result.events, null),
+    );
+    if (outcome === 'saved') return result.ticket;
+  }
+  throw new AppError('DATABASE_BUSY');
 }
 
-async function toCommand(
-  tx: Tx,
+function toCommand(
   hall: HallSnapshot,
   actor: Extract<Actor, { kind: 'user' }>,
   action: TicketAction,
   ticket: Ticket,
-  counter: OfficerCounter | null,
+  counter: CounterWithFields | null,
   now: Date,
-): Promise<TicketCommand> {
+): TicketCommand {
   const officerId = actor.id;
   const counterId = counter?.id ?? '';
   const { settings } = hall;
   switch (action.type) {
     case 'call': {
-      const fields = hall.counters.find((c) => c.id === counterId)?.fields ?? [];
+      const fields = counter?.fields ?? [];
       const serves = ticket.targetCounterId
         ? ticket.targetCounterId === counterId
         : fields.some((f) => f.fieldId === ticket.fieldId);
@@ -126,7 +160,7 @@ async function toCommand(
       if (!field || !field.active) throw new AppError('NOT_FOUND', { entity: 'field' });
       let toCounterId: string | null = null;
       if (action.counterId) {
-        const target = await findCounter(tx, actor.centreId, action.counterId);
+        const target = hall.counters.find((c) => c.id === action.counterId);
         if (!target || !target.active) throw new AppError('NOT_FOUND', { entity: 'counter' });
         if (target.id === counterId) {
           throw new AppError('INVALID_TRANSITION', { action: 'transfer', number: ticket.displayNumber, status: ticket.status });

@@ -61,7 +61,9 @@ export class HallCache {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  async get(ex: Executor, centreId: string): Promise<HallSnapshot> {
+  /** The centre's snapshot; `fresh` reloads it (when something read from it proved out of date). */
+  async get(ex: Executor, centreId: string, options: { fresh?: boolean } = {}): Promise<HallSnapshot> {
+    if (options.fresh) this.snapshots.delete(centreId);
     const cached = this.snapshots.get(centreId);
     if (cached) {
       const snapshot = await cached;

@@ -6,7 +6,7 @@ import { describeOpeningHours, isOpenAt } from '../../core/queue/opening-hours';
 import { issueTicket as issueTicketDomain, type Ticket } from '../../core/queue/ticket';
 import { estimateWaitSeconds } from '../../core/queue/wait-estimate';
 import { allocateSequence, insertTicketWithEvents } from '../../db/repositories/ticket.repository';
-import { inTransaction, type Actor, type ServiceContext } from './context';
+import type { Actor, ServiceContext } from './context';
 import { ticketEvents } from './ticket-events';
 import { averageServiceTimes } from './service-times';
 
@@ -60,49 +60,49 @@ export async function issueTicket(
   const competing = hall.competingFields(field.id);
   const kioskId = actor.kind === 'device' ? actor.id : null;
 
-  return inTransaction(ctx, async (tx) => {
-    // A normal ticket queues behind everyone already waiting for the same counters; a priority
-    // ticket only behind the priority tickets.
-    const { seq, aheadByField } = await allocateSequence(tx, {
-      fieldId: field.id,
-      serviceDay,
-      centreId,
-      competingFieldIds: competing,
-      priorityOnly: priorityWeight > 0,
-    });
-    assertWithinCapacity(fieldName, field, seq);
-    const peopleAhead = Object.values(aheadByField).reduce((sum, n) => sum + n, 0);
-    const estimatedWaitSeconds = estimateWaitSeconds({
-      aheadByField,
-      averageServiceSeconds: averages.byField,
-      defaultServiceSeconds: field.defaultServiceSeconds,
-      openCounters: counters.filter((c) => c.state === 'open').length,
-      assignedCounters: counters.length,
-    });
-
-    const { ticket, events } = issueTicketDomain(
-      {
-        id: ctx.newId(),
-        centreId,
-        serviceDay,
-        fieldId: field.id,
-        seq,
-        displayNumber: formatTicketNumber(field, seq),
-        code: ctx.newTicketCode(),
-        priorityGroupId: command.priorityGroupId,
-        priorityWeight,
-        predictedWaitSeconds: estimatedWaitSeconds,
-        kioskId,
-      },
-      now,
-    );
-    await insertTicketWithEvents(tx, ticket, { predictedWaitSeconds: estimatedWaitSeconds, kioskId }, ticketEvents(actor, ticket, events, null));
-    return {
-      ticket,
-      fieldName,
-      counterNumbers: counters.map((c) => c.number),
-      peopleAhead,
-      estimatedWaitSeconds,
-    };
+  // Two statements and no transaction: the number is drawn like a database sequence (a failure
+  // between drawing and saving leaves a gap, never a duplicate), and the ticket is written with
+  // its event in one statement. A normal ticket queues behind everyone already waiting for the
+  // same counters; a priority ticket only behind the priority tickets.
+  const { seq, aheadByField } = await allocateSequence(ctx.db, {
+    fieldId: field.id,
+    serviceDay,
+    centreId,
+    competingFieldIds: competing,
+    priorityOnly: priorityWeight > 0,
   });
+  assertWithinCapacity(fieldName, field, seq);
+  const peopleAhead = Object.values(aheadByField).reduce((sum, n) => sum + n, 0);
+  const estimatedWaitSeconds = estimateWaitSeconds({
+    aheadByField,
+    averageServiceSeconds: averages.byField,
+    defaultServiceSeconds: field.defaultServiceSeconds,
+    openCounters: counters.filter((c) => c.state === 'open').length,
+    assignedCounters: counters.length,
+  });
+
+  const { ticket, events } = issueTicketDomain(
+    {
+      id: ctx.newId(),
+      centreId,
+      serviceDay,
+      fieldId: field.id,
+      seq,
+      displayNumber: formatTicketNumber(field, seq),
+      code: ctx.newTicketCode(),
+      priorityGroupId: command.priorityGroupId,
+      priorityWeight,
+      predictedWaitSeconds: estimatedWaitSeconds,
+      kioskId,
+    },
+    now,
+  );
+  await insertTicketWithEvents(ctx.db, ticket, { predictedWaitSeconds: estimatedWaitSeconds, kioskId }, ticketEvents(actor, ticket, events, null));
+  return {
+    ticket,
+    fieldName,
+    counterNumbers: counters.map((c) => c.number),
+    peopleAhead,
+    estimatedWaitSeconds,
+  };
 }
