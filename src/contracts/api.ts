@@ -201,6 +201,8 @@ export const TicketView = z.object({
   fieldId: Id,
   status: TicketStatus,
   priorityGroupId: z.uuid().nullable(),
+  /** A priority ticket (its group's weight counts when ranking). */
+  priority: z.boolean(),
   issuedAt: z.iso.datetime(),
   queueSince: z.iso.datetime(),
   counterId: z.uuid().nullable(),

@@ -17,7 +17,7 @@ import { ticketEvents } from './ticket-events';
 
 const ATTEMPTS = 3;
 /** Candidates offered to the database per attempt. */
-const ALTERNATIVES = 12;
+const ALTERNATIVES = 6;
 
 export async function callNextTicket(
   ctx: ServiceContext,

@@ -16,6 +16,7 @@ export function toTicketView(t: Ticket): TicketView {
     fieldId: t.fieldId,
     status: t.status,
     priorityGroupId: t.priorityGroupId,
+    priority: t.priorityWeight > 0,
     issuedAt: t.issuedAt.toISOString(),
     queueSince: t.queueSince.toISOString(),
     counterId: t.counterId,

@@ -23,6 +23,7 @@ const ticket = (over: Partial<TicketView>): TicketView => ({
   fieldId: 'HT',
   status: 'waiting',
   priorityGroupId: null,
+  priority: false,
   issuedAt: '2025-03-03T01:00:00.000Z',
   queueSince: '2025-03-03T01:00:00.000Z',
   counterId: null,
