@@ -15,11 +15,6 @@ export async function listUsers(ex: Executor, centreId: string) {
   return ex.selectFrom('appUser').select(USER_COLUMNS).where('centreId', '=', centreId).orderBy('username').execute();
 }
 
-export async function countUsers(ex: Executor): Promise<number> {
-  const row = await ex.selectFrom('appUser').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
-
 export async function insertUser(
   ex: Executor,
   user: {

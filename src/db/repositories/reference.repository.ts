@@ -36,10 +36,6 @@ export async function listFields(ex: Executor, centreId: string): Promise<FieldR
     .execute();
 }
 
-export async function findField(ex: Executor, centreId: string, id: string): Promise<FieldRow | undefined> {
-  return ex.selectFrom('field').selectAll().where('centreId', '=', centreId).where('id', '=', id).executeTakeFirst();
-}
-
 export async function listCounters(ex: Executor, centreId: string, ids?: readonly string[]): Promise<CounterWithFields[]> {
   if (ids && ids.length === 0) return [];
   let query = ex
@@ -116,33 +112,6 @@ export async function lockCounter(ex: Executor, id: string): Promise<void> {
   await ex.selectFrom('counter').select('id').where('id', '=', id).forUpdate().execute();
 }
 
-/** Active counters serving a field (any state). */
-export async function countersServingField(ex: Executor, fieldId: string) {
-  return ex
-    .selectFrom('counterField')
-    .innerJoin('counter', 'counter.id', 'counterField.counterId')
-    .select(['counter.id', 'counter.number', 'counter.state', 'counterField.weight'])
-    .where('counterField.fieldId', '=', fieldId)
-    .where('counter.active', '=', true)
-    .orderBy('counter.number')
-    .execute();
-}
-
-/** Fields that compete with a field for counters: every field some counter of it also serves. */
-export async function competingFieldIds(ex: Executor, fieldId: string): Promise<string[]> {
-  const rows = await ex
-    .selectFrom('counterField as mine')
-    .innerJoin('counterField as other', 'other.counterId', 'mine.counterId')
-    .innerJoin('counter', 'counter.id', 'mine.counterId')
-    .select('other.fieldId')
-    .distinct()
-    .where('mine.fieldId', '=', fieldId)
-    .where('counter.active', '=', true)
-    .execute();
-  const ids = rows.map((r) => r.fieldId);
-  return ids.includes(fieldId) ? ids : [...ids, fieldId];
-}
-
 export async function updateCounterState(
   ex: Executor,
   id: string,
@@ -161,15 +130,6 @@ export async function findCounterOfOfficer(ex: Executor, officerId: string) {
 
 export async function listPriorityGroups(ex: Executor, centreId: string) {
   return ex.selectFrom('priorityGroup').selectAll().where('centreId', '=', centreId).orderBy('weight', 'desc').execute();
-}
-
-export async function findPriorityGroup(ex: Executor, centreId: string, id: string) {
-  return ex
-    .selectFrom('priorityGroup')
-    .selectAll()
-    .where('centreId', '=', centreId)
-    .where('id', '=', id)
-    .executeTakeFirst();
 }
 
 export async function readSettings(ex: Executor, centreId: string): Promise<Record<string, unknown>> {

@@ -10,7 +10,6 @@ import { SseConnection } from '../realtime/event-stream';
 import { cancelTicketByCode } from '../services/act-on-ticket';
 import { buildTicketSlip } from '../services/print-ticket';
 import { getPublicTicket } from '../services/public-ticket';
-import { countersServingField, findField } from '../../db/repositories/reference.repository';
 import { AppError } from '../../core/shared/app-error';
 import { errors } from './schemas';
 import { trackUrlFor } from './tickets.routes';
@@ -52,11 +51,9 @@ export async function publicRoutes(fastify: FastifyInstance): Promise<void> {
       if (!row) throw new AppError('NOT_FOUND', { entity: 'ticket' });
       const lang = pickLang(request.query.lang, null);
       const ticket = rowToTicket(row);
-      const [field, counters, view] = await Promise.all([
-        findField(ctx.db, ticket.centreId, ticket.fieldId),
-        countersServingField(ctx.db, ticket.fieldId),
-        getPublicTicket(ctx, ticket.code),
-      ]);
+      const [hall, view] = await Promise.all([ctx.hall.get(ctx.db, ticket.centreId), getPublicTicket(ctx, ticket.code)]);
+      const field = hall.fields.get(ticket.fieldId);
+      const counters = hall.countersServing(ticket.fieldId);
       const slip = await buildTicketSlip(
         ctx,
         {

@@ -5,7 +5,7 @@
  */
 import type { Settings } from '../../contracts/api';
 import { findDevice } from '../../db/repositories/device.repository';
-import { findCentre, findPriorityGroup } from '../../db/repositories/reference.repository';
+import { findCentre } from '../../db/repositories/reference.repository';
 import { buildTicketSlipEscPos } from '../printing/escpos';
 import { sendToNetworkPrinter } from '../printing/network-printer';
 import type { TicketSlip } from '../printing/ticket-slip';
@@ -28,11 +28,9 @@ export async function buildTicketSlip(
   settings?: Settings,
 ): Promise<TicketSlip> {
   const ticket = issued.ticket;
-  const [centre, group, resolved] = await Promise.all([
-    findCentre(ctx.db, ticket.centreId),
-    ticket.priorityGroupId ? findPriorityGroup(ctx.db, ticket.centreId, ticket.priorityGroupId) : Promise.resolve(undefined),
-    settings ? Promise.resolve(settings) : ctx.hall.get(ctx.db, ticket.centreId).then((h) => h.settings),
-  ]);
+  const [centre, hall] = await Promise.all([findCentre(ctx.db, ticket.centreId), ctx.hall.get(ctx.db, ticket.centreId)]);
+  const group = ticket.priorityGroupId ? hall.priorityGroups.get(ticket.priorityGroupId) : undefined;
+  const resolved = settings ?? hall.settings;
   return {
     centreName: centre?.name ?? '',
     centreAddress: centre?.address ?? null,

@@ -2,13 +2,7 @@
 import type { PublicTicket } from '../../contracts/api';
 import { AppError } from '../../core/shared/app-error';
 import { countByField, estimateWaitSeconds, ticketsAhead } from '../../core/queue/wait-estimate';
-import {
-  competingFieldIds,
-  countersServingField,
-  findCentre,
-  findCounter,
-  findField,
-} from '../../db/repositories/reference.repository';
+import { findCentre } from '../../db/repositories/reference.repository';
 import { findTicketByCode, listWaiting, rowToTicket } from '../../db/repositories/ticket.repository';
 import type { ServiceContext } from './context';
 import { averageServiceTimes } from './service-times';
@@ -18,19 +12,17 @@ export async function getPublicTicket(ctx: ServiceContext, code: string): Promis
   if (!row) throw new AppError('NOT_FOUND', { entity: 'ticket' });
   const ticket = rowToTicket(row);
   const now = ctx.clock();
-  const [field, centre] = await Promise.all([
-    findField(ctx.db, ticket.centreId, ticket.fieldId),
-    findCentre(ctx.db, ticket.centreId),
-  ]);
+  const [hall, centre] = await Promise.all([ctx.hall.get(ctx.db, ticket.centreId), findCentre(ctx.db, ticket.centreId)]);
+  const field = hall.fields.get(ticket.fieldId);
   if (!field || !centre) throw new AppError('NOT_FOUND', { entity: 'ticket' });
 
   let peopleAhead = 0;
   let estimatedWaitSeconds: number | null = null;
   if (ticket.status === 'waiting') {
-    const competing = await competingFieldIds(ctx.db, ticket.fieldId);
-    const [waiting, counters, averages] = await Promise.all([
+    const competing = hall.competingFields(ticket.fieldId);
+    const counters = hall.countersServing(ticket.fieldId);
+    const [waiting, averages] = await Promise.all([
       listWaiting(ctx.db, ticket.centreId, ticket.serviceDay, competing),
-      countersServingField(ctx.db, ticket.fieldId),
       averageServiceTimes(ctx, ticket.centreId, now),
     ]);
     const ahead = ticketsAhead(ticket, waiting, competing, now);
@@ -45,7 +37,7 @@ export async function getPublicTicket(ctx: ServiceContext, code: string): Promis
   }
   const counter =
     ticket.counterId && ['called', 'serving', 'parked'].includes(ticket.status)
-      ? await findCounter(ctx.db, ticket.centreId, ticket.counterId)
+      ? hall.counters.find((c) => c.id === ticket.counterId)
       : undefined;
   return {
     code: ticket.code,

@@ -1,6 +1,5 @@
 /** Runtime settings an admin edits; defaults apply until a value is stored. */
 import { Settings, SettingsPatch } from '../../contracts/api';
-import type { SettingsPatch as SettingsPatchType } from '../../contracts/api';
 import type { Executor } from '../../db/repositories/executor';
 import { readSettings, writeSettings } from '../../db/repositories/reference.repository';
 
@@ -31,7 +30,7 @@ export async function getSettings(ex: Executor, centreId: string): Promise<Setti
   return Settings.parse(merged);
 }
 
-export async function saveSettings(ex: Executor, centreId: string, patch: SettingsPatchType): Promise<Settings> {
+export async function saveSettings(ex: Executor, centreId: string, patch: SettingsPatch): Promise<Settings> {
   await writeSettings(ex, centreId, SettingsPatch.parse(patch));
   return getSettings(ex, centreId);
 }
