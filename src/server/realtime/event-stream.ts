@@ -55,6 +55,8 @@ export class EventStream {
   private cursor: Cursor = { tx: '0', id: 0 };
   private readonly subscriptions = new Set<Subscription>();
   private running = false;
+  /** The read in progress, awaited by stop() so that nothing reads a closed database. */
+  private draining: Promise<void> = Promise.resolve();
   private again = false;
   private stopped = false;
   private timer: NodeJS.Timeout | null = null;
@@ -79,6 +81,7 @@ export class EventStream {
     if (this.timer) clearInterval(this.timer);
     for (const timer of this.countTimers.values()) clearTimeout(timer);
     this.countTimers.clear();
+    await this.draining;
     await this.unlisten?.();
     this.subscriptions.clear();
   }
@@ -106,9 +109,11 @@ export class EventStream {
     }
     this.running = true;
     // A short pause lets a burst of commits be read with one query instead of one each.
-    void new Promise((resolve) => setTimeout(resolve, COALESCE_MS))
-      .then(() => this.drain())
-      .catch(this.onError)
+    this.draining = new Promise((resolve) => setTimeout(resolve, COALESCE_MS))
+      .then(() => (this.stopped ? undefined : this.drain()))
+      .catch((error: unknown) => {
+        if (!this.stopped) this.onError(error);
+      })
       .finally(() => {
         this.running = false;
         if (this.again) {
@@ -119,7 +124,7 @@ export class EventStream {
   }
 
   private async drain(): Promise<void> {
-    for (;;) {
+    while (!this.stopped) {
       const events = await readEventsAfter(this.handle.db, this.cursor, BATCH);
       if (events.length === 0) return;
       this.cursor = parseCursor(events[events.length - 1]!.cursor)!;
@@ -155,13 +160,16 @@ export class EventStream {
     if (this.countTimers.has(centreId) || this.stopped) return;
     const timer = setTimeout(() => {
       this.countTimers.delete(centreId);
-      void this.sendCounts(centreId).catch(this.onError);
+      void this.sendCounts(centreId).catch((error: unknown) => {
+        if (!this.stopped) this.onError(error);
+      });
     }, COUNTS_EVERY_MS);
     timer.unref();
     this.countTimers.set(centreId, timer);
   }
 
   private async sendCounts(centreId: string): Promise<void> {
+    if (this.stopped) return;
     const listeners = [...this.subscriptions].filter((s) => s.subscriber.centreId === centreId && s.subscriber.onCounts);
     if (listeners.length === 0) return;
     const counts = await countWaitingByField(this.handle.db, centreId, serviceDayOf(this.clock()));
