@@ -13,6 +13,7 @@ const PASSWORD = 'motcua-demo';
 interface CentreShape {
   fields: { id: string; code: string }[];
   counters: { id: string; number: number }[];
+  priorityGroups: { id: string; nameVi: string; active: boolean }[];
 }
 
 class Api {
@@ -119,6 +120,7 @@ describe('the counter console, keyboard only', () => {
     await page.keyboard.press('n');
     await sees(current(), first.displayNumber);
     await sees(page.getByTestId('current-status'), /Đã gọi/);
+    expect(await page.getByTestId('priority-badge').count()).toBe(0); // a normal ticket
     expect(await page.getByTestId('action-finish').isDisabled()).toBe(true);
     expect(await page.getByTestId('action-call-next').isDisabled()).toBe(true);
 
@@ -230,6 +232,31 @@ describe('the counter console, keyboard only', () => {
     await page.keyboard.press('k');
     await sees(page.getByTestId('counter-state'), 'Đang mở');
     expect(await page.getByTestId('paused-banner').count()).toBe(0);
+  });
+
+  it('marks a priority ticket as such in hand and when parked', async () => {
+    const group = centre.priorityGroups.find((g) => g.active)!;
+    const { ticket } = await manager.call<{ ticket: { id: string; displayNumber: string; priority: boolean } }>('POST', '/api/v1/tickets', {
+      fieldId: field('HT'),
+      priorityGroupId: group.id,
+    });
+    expect(ticket.priority).toBe(true);
+    await sees(waitingIn('HT'), '1');
+
+    await page.keyboard.press('n');
+    await sees(current(), ticket.displayNumber);
+    await sees(page.locator('.cc-ticket').getByTestId('priority-badge'), new RegExp(`^ƯU TIÊN · ${group.nameVi}$`));
+
+    await page.keyboard.press('p');
+    await page.getByTestId('no-ticket').waitFor();
+    await sees(page.getByTestId('parked-list').getByRole('listitem').filter({ hasText: ticket.displayNumber }).getByTestId('priority-badge'), 'ƯU TIÊN');
+
+    await page.keyboard.press('u');
+    await sees(current(), ticket.displayNumber);
+    await page.keyboard.press('s');
+    await sees(page.getByTestId('current-status'), 'Đang phục vụ');
+    await page.keyboard.press('f');
+    await page.getByTestId('no-ticket').waitFor();
   });
 
   it('opens the shortcut help on ? and closes the counter with Q', async () => {

@@ -1,7 +1,8 @@
 /**
  * The centre's administrator sets up the hall in /manage, in headless Chromium against the real
- * server: a new field with a number block and opening hours, a counter serving it, a display board
- * paired by its code, then the KPI overview with the live hall. Tickets and the display's pairing
+ * server: a new field with a number block and opening hours, a counter serving it, screens paired by
+ * their code (the kind of screen read from the code), a printer moved to another address, then the
+ * KPI overview with the live hall. Tickets and the display's pairing
  * request go through the API, the way the kiosk and the board's own screen would.
  */
 import type { Locator, Page } from 'playwright-core';
@@ -127,39 +128,107 @@ describe('the management console', () => {
     await sees(page.getByTestId('fields-table').getByRole('row').filter({ hasText: 'Tư pháp – Hòa giải' }), /\b7\b/);
   });
 
-  it('pairs a display board by confirming the code it shows', async () => {
-    const { data: pairing } = await call<{ pairingId: string; code: string; secret: string }>(server.url, 'POST', '/api/v1/devices/pairing', {
-      kind: 'display',
-    });
+  it('pairs screens by their code, the kind of screen read from the code itself', async () => {
+    const open = async (kind: 'kiosk' | 'display' | 'rating') =>
+      (await call<{ pairingId: string; code: string; secret: string }>(server.url, 'POST', '/api/v1/devices/pairing', { kind })).data;
+    const board = await open('display');
+    const rating = await open('rating');
+    const kiosk = await open('kiosk');
     await section('Thiết bị').click();
     await sees(page.getByTestId('devices-table').or(page.getByText('Chưa có màn hình nào được ghép nối.')), /Chưa có màn hình/);
 
-    await page.getByLabel('Mã ghép nối').fill('12345');
-    await page.getByRole('button', { name: 'Xác nhận ghép nối' }).click();
-    await sees(page.locator('.m-hint'), /Mã gồm 6 chữ số/);
+    const pairing = page.getByRole('form', { name: 'Ghép nối màn hình mới' });
+    const code = pairing.getByLabel('Mã ghép nối');
+    const detected = pairing.getByTestId('pairing-detected');
+    const kindRadio = (name: RegExp) => pairing.getByRole('group', { name: 'Loại màn hình' }).getByRole('radio', { name });
+    const confirm = pairing.getByRole('button', { name: 'Xác nhận ghép nối' });
 
-    // A rating screen would need its counter: the counter choice appears only for it.
-    await page.getByLabel(/Màn hình đánh giá/).check();
-    await expect.poll(() => page.getByLabel('Quầy *').count()).toBe(1);
-    await page.getByLabel(/Màn hình gọi số/).check();
-    await expect.poll(() => page.getByLabel('Quầy *').count()).toBe(0);
+    // Until six digits are in, nothing is asked and no kind is ticked.
+    await code.fill('12345');
+    await sees(detected, /Nhập đủ 6 chữ số/);
+    expect(await kindRadio(/Màn hình đánh giá/).isChecked()).toBe(false);
+    await confirm.click();
+    await sees(pairing.locator('.m-hint'), /Mã gồm 6 chữ số/);
 
-    await page.getByLabel('Mã ghép nối').fill(pairing.code.replace(/(\d{3})(\d{3})/, '$1 $2'));
-    await page.getByLabel('Tên thiết bị').first().fill('Màn hình sảnh chính');
-    await page.getByRole('button', { name: 'Xác nhận ghép nối' }).click();
-    await sees(page.getByRole('status').first(), /Đã ghép nối Màn hình gọi số "Màn hình sảnh chính"/);
+    // A code no screen shows: the server's message, as soon as the sixth digit is typed.
+    const wrong = ['111111', '222222', '333333'].find((c) => ![board.code, rating.code, kiosk.code].includes(c))!;
+    await code.fill(wrong);
+    await sees(pairing.locator('.m-hint'), /Mã ghép nối không đúng hoặc đã được dùng/);
+
+    // A rating screen: recognised by itself, and its counter becomes a required choice.
+    await code.fill(rating.code.replace(/(\d{3})(\d{3})/, '$1 $2'));
+    await sees(detected, /Màn hình đánh giá đang chờ ghép nối/);
+    await expect.poll(() => kindRadio(/Màn hình đánh giá/).isChecked()).toBe(true);
+    expect(await kindRadio(/Màn hình gọi số/).isDisabled()).toBe(true);
+    expect(await pairing.getByLabel('Máy in phiếu').count()).toBe(0);
+    await confirm.click();
+    await sees(pairing.locator('.m-hint'), /Màn hình đánh giá phải gắn với một quầy/);
+    await pairing.getByLabel('Quầy *').selectOption({ label: '7 – Quầy 7 – Tư pháp' });
+    await pairing.getByLabel('Tên thiết bị').fill('Đánh giá quầy 7');
+    await confirm.click();
+    await sees(pairing.getByRole('status'), /Đã ghép nối Màn hình đánh giá "Đánh giá quầy 7"/);
+    await sees(page.getByTestId('devices-table').getByRole('row').filter({ hasText: 'Đánh giá quầy 7' }), /Quầy 7/);
+
+    // A kiosk: the printer choice appears instead of the counter.
+    await code.fill(kiosk.code);
+    await sees(detected, /Máy lấy số đang chờ ghép nối/);
+    await expect.poll(() => pairing.getByLabel('Máy in phiếu').count()).toBe(1);
+    expect(await pairing.getByLabel('Quầy *').count()).toBe(0);
+
+    // The display board: only a name.
+    await code.fill(board.code);
+    await sees(detected, /Màn hình gọi số đang chờ ghép nối/);
+    await expect.poll(() => kindRadio(/Màn hình gọi số/).isChecked()).toBe(true);
+    expect(await pairing.getByLabel('Quầy *').count()).toBe(0);
+    expect(await pairing.getByLabel('Máy in phiếu').count()).toBe(0);
+    await pairing.getByLabel('Tên thiết bị').fill('Màn hình sảnh chính');
+    await confirm.click();
+    await sees(pairing.getByRole('status'), /Đã ghép nối Màn hình gọi số "Màn hình sảnh chính"/);
     const row = page.getByTestId('devices-table').getByRole('row').filter({ hasText: 'Màn hình sảnh chính' });
     await sees(row, /Màn hình gọi số/);
     await sees(row, /Đang dùng/);
 
     // The board's own screen now collects its token.
-    const { data: claim } = await call<{ status: string }>(server.url, 'POST', `/api/v1/devices/pairing/${pairing.pairingId}/claim`, { secret: pairing.secret });
+    const { data: claim } = await call<{ status: string }>(server.url, 'POST', `/api/v1/devices/pairing/${board.pairingId}/claim`, { secret: board.secret });
     expect(claim.status).toBe('paired');
 
-    // The same code cannot be used twice: the server says so next to the form.
-    await page.getByLabel('Mã ghép nối').fill(pairing.code);
-    await page.getByRole('button', { name: 'Xác nhận ghép nối' }).click();
-    await sees(page.getByRole('alert'), /Mã ghép nối không đúng hoặc đã được dùng/);
+    // The same code cannot be used twice: the server says so next to the code, and nothing is sent.
+    await code.fill(board.code);
+    await sees(pairing.locator('.m-hint'), /Mã ghép nối không đúng hoặc đã được dùng/);
+    await confirm.click();
+    await sees(pairing.locator('.m-hint'), /Mã ghép nối không đúng hoặc đã được dùng/);
+    expect(await pairing.getByRole('status').count()).toBe(0);
+  });
+
+  it('adds a printer and moves it to another address', async () => {
+    const add = page.getByRole('form', { name: 'Thêm máy in' });
+    await add.getByLabel('Tên máy in').fill('Máy in sảnh');
+    await add.getByLabel('Địa chỉ IP').fill('192.168.1.50');
+    await add.getByRole('button', { name: 'Thêm máy in' }).click();
+    const row = page.getByTestId('printers-table').getByRole('row').filter({ hasText: 'Máy in sảnh' });
+    await sees(row, /192\.168\.1\.50:9100\s*80 mm/);
+
+    await page.getByRole('button', { name: 'Sửa Máy in sảnh' }).click();
+    const form = dialog();
+    await form.getByLabel('Địa chỉ IP').fill('192.168.1.61');
+    await form.getByLabel('Cổng').fill('70000');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await sees(form.locator('.m-hint'), /Cổng từ 1 đến 65535/);
+    await form.getByLabel('Cổng').fill('9101');
+    await form.getByLabel('58 mm').check();
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => dialog().count()).toBe(0);
+    await sees(row, /192\.168\.1\.61:9101\s*58 mm/);
+    await sees(page.locator('section[aria-labelledby="m-printers"]').getByRole('status'), /Đã lưu thiết bị "Máy in sảnh"/);
+
+    const { data } = await call<{ devices: { kind: string; name: string; host: string; port: number; paperWidthMm: number }[] }>(
+      server.url,
+      'GET',
+      '/api/v1/manage/devices',
+      undefined,
+      adminCookie,
+    );
+    expect(data.devices.find((d) => d.kind === 'printer')).toMatchObject({ name: 'Máy in sảnh', host: '192.168.1.61', port: 9101, paperWidthMm: 58 });
   });
 
   it('shows the KPIs of the day and the live hall', async () => {

@@ -32,7 +32,7 @@ type Key =
   | 'servingFor'
   | 'callCount'
   | 'issuedAt'
-  | 'priority'
+  | 'priorityBadge'
   | 'sentHere'
   | 'waitingTitle'
   | 'yourFields'
@@ -119,7 +119,7 @@ export const TEXT: Dictionary<Key> = {
     servingFor: 'Thời gian phục vụ: {time}',
     callCount: 'Gọi lần {count}',
     issuedAt: 'Lấy số lúc {time}',
-    priority: 'Ưu tiên: {group}',
+    priorityBadge: 'ƯU TIÊN',
     sentHere: 'Được chuyển đến quầy này',
     waitingTitle: 'Đang chờ',
     yourFields: 'Lĩnh vực của quầy',
@@ -224,7 +224,7 @@ export const TEXT: Dictionary<Key> = {
     servingFor: 'Serving for: {time}',
     callCount: 'Call {count}',
     issuedAt: 'Issued at {time}',
-    priority: 'Priority: {group}',
+    priorityBadge: 'PRIORITY',
     sentHere: 'Transferred to this counter',
     waitingTitle: 'Waiting',
     yourFields: 'This counter’s fields',

@@ -11,6 +11,7 @@ import {
   moveSelection,
   noShowMinutesLeft,
   orderCounterChoices,
+  priorityBadgeText,
   transferTargets,
   waitingRows,
 } from './counter-view';
@@ -235,5 +236,18 @@ describe('the work view after an action', () => {
   it('takes the counter state from a pause', () => {
     const paused = { ...work().counter, state: 'paused' as const, pauseReason: 'Họp' };
     expect(applyOutcome(work(), { counter: paused }).counter.pauseReason).toBe('Họp');
+  });
+});
+
+describe('the priority badge', () => {
+  const groups = (id: string) => (id === 'g1' ? 'Người cao tuổi' : null);
+  it('follows the ticket’s priority flag, naming the group where there is room', () => {
+    expect(priorityBadgeText(ticket({ priority: true, priorityGroupId: 'g1' }), 'ƯU TIÊN', groups, true)).toBe('ƯU TIÊN · Người cao tuổi');
+    expect(priorityBadgeText(ticket({ priority: true, priorityGroupId: 'g1' }), 'ƯU TIÊN', groups, false)).toBe('ƯU TIÊN');
+    // A group no longer known, or none at all: still a priority ticket.
+    expect(priorityBadgeText(ticket({ priority: true, priorityGroupId: 'gone' }), 'ƯU TIÊN', groups, true)).toBe('ƯU TIÊN');
+    expect(priorityBadgeText(ticket({ priority: true }), 'PRIORITY', groups, true)).toBe('PRIORITY');
+    // Naming a group does not make a ticket a priority one.
+    expect(priorityBadgeText(ticket({ priority: false, priorityGroupId: 'g1' }), 'ƯU TIÊN', groups, true)).toBeNull();
   });
 });

@@ -65,6 +65,21 @@ export function waitingRows(
   };
 }
 
+/**
+ * The words of a priority ticket's badge ("ƯU TIÊN", with its group where there is room), or null
+ * for a normal ticket. The ticket's own `priority` decides, not whether it names a group.
+ */
+export function priorityBadgeText(
+  ticket: Pick<TicketView, 'priority' | 'priorityGroupId'>,
+  badge: string,
+  groupName: (id: string) => string | null,
+  withGroup: boolean,
+): string | null {
+  if (!ticket.priority) return null;
+  const group = withGroup && ticket.priorityGroupId ? groupName(ticket.priorityGroupId) : null;
+  return group ? `${badge} · ${group}` : badge;
+}
+
 /** "0:07", "12:40", "1:02:05". */
 export function formatElapsed(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));

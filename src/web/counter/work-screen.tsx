@@ -27,6 +27,7 @@ import {
   filterByNumber,
   formatElapsed,
   noShowMinutesLeft,
+  priorityBadgeText,
   transferTargets,
   waitingRows,
   type TransferTarget,
@@ -321,10 +322,11 @@ export function WorkScreen({
     const f = fieldById(id);
     return f ? (lang === 'vi' ? f.nameVi : f.nameEn) : '?';
   };
-  const groupName = (id: string | null) => {
+  const groupName = (id: string) => {
     const g = centre.priorityGroups.find((p) => p.id === id);
-    return g ? (lang === 'vi' ? g.nameVi : g.nameEn) : '';
+    return g ? (lang === 'vi' ? g.nameVi : g.nameEn) : null;
   };
+  const badge = (t: TicketView, small: boolean) => <PriorityBadge ticket={t} text={text} groupName={groupName} small={small} />;
   const clock = (iso: string) =>
     new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' }).format(
       new Date(iso),
@@ -427,9 +429,7 @@ export function WorkScreen({
                 </div>
                 <div className="cc-ticket-field">{fieldName(current.fieldId)}</div>
                 <div className="cc-ticket-facts">
-                  {current.priorityGroupId && (
-                    <span className="cc-badge priority">{fill(text.priority, { group: groupName(current.priorityGroupId) })}</span>
-                  )}
+                  {badge(current, false)}
                   {current.status === 'called' && (
                     <span className="cc-badge" data-testid="call-count">
                       {fill(text.callCount, { count: current.callCount })}
@@ -519,6 +519,7 @@ export function WorkScreen({
                 {parked.map((t) => (
                   <li key={t.id}>
                     <span className="cc-ticket-mini">{t.displayNumber}</span>
+                    {badge(t, true)}
                     <span className="cc-muted">{fieldName(t.fieldId)}</span>
                     <button
                       type="button"
@@ -544,6 +545,7 @@ export function WorkScreen({
                 {noShows.map((t) => (
                   <li key={t.id}>
                     <span className="cc-ticket-mini">{t.displayNumber}</span>
+                    {badge(t, true)}
                     <span className="cc-muted">
                       {fill(text.minutesLeft, { minutes: noShowMinutesLeft(t.noShowAt, tolerance, now) })}
                     </span>
@@ -657,7 +659,10 @@ export function WorkScreen({
           renderItem={(t) => (
             <>
               <span className="cc-choice-main cc-ticket-mini">{t.displayNumber}</span>
-              <span className="cc-choice-aside">{fieldName(t.fieldId)}</span>
+              <span className="cc-choice-aside">
+                {fieldName(t.fieldId)}
+                {badge(t, true)}
+              </span>
             </>
           )}
           onChoose={async (t) => {
@@ -683,6 +688,7 @@ export function WorkScreen({
               <span className="cc-choice-main cc-ticket-mini">{t.displayNumber}</span>
               <span className="cc-choice-aside">
                 {fieldName(t.fieldId)} · {fill(text.minutesLeft, { minutes: noShowMinutesLeft(t.noShowAt, tolerance, now) })}
+                {badge(t, true)}
               </span>
             </>
           )}
@@ -726,7 +732,7 @@ function CallNumberDialog({
   error: string | null;
   counter: CounterWork['counter'];
   fieldName: (id: string) => string;
-  groupName: (id: string | null) => string;
+  groupName: (id: string) => string | null;
   clock: (iso: string) => string;
   onCall: (t: TicketView) => Promise<boolean>;
   onClose: () => void;
@@ -783,7 +789,7 @@ function CallNumberDialog({
           <span className="cc-choice-main cc-ticket-mini">{t.displayNumber}</span>
           <span className="cc-choice-aside">
             {fieldName(t.fieldId)} · {clock(t.issuedAt)}
-            {t.priorityGroupId && <span className="cc-badge priority small">{groupName(t.priorityGroupId)}</span>}
+            <PriorityBadge ticket={t} text={text} groupName={groupName} small />
             {t.targetCounterId === counter.id && <span className="cc-badge small">{text.sentHere}</span>}
           </span>
         </>
@@ -793,6 +799,28 @@ function CallNumberDialog({
       }}
       onClose={onClose}
     />
+  );
+}
+
+/** "ƯU TIÊN" on a priority ticket; the big one on the ticket in hand also names the group. */
+function PriorityBadge({
+  ticket,
+  text,
+  groupName,
+  small,
+}: {
+  ticket: TicketView;
+  text: CounterText;
+  groupName: (id: string) => string | null;
+  small: boolean;
+}) {
+  const words = priorityBadgeText(ticket, text.priorityBadge, groupName, !small);
+  if (!words) return null;
+  const group = ticket.priorityGroupId ? groupName(ticket.priorityGroupId) : null;
+  return (
+    <span className={`cc-badge priority${small ? ' small' : ''}`} data-testid="priority-badge" title={small && group ? group : undefined}>
+      {words}
+    </span>
   );
 }
 

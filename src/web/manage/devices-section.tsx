@@ -1,10 +1,11 @@
 /**
  * Thiết bị: the screens of the hall (kiosks, display boards, rating screens) and the network
  * thermal printers. A screen opened at /kiosk, /display or /rate shows a six-digit code; it is
- * confirmed here. Printers have no screen: they are added by address and checked with a test print.
+ * confirmed here, and the kind of screen is read from the code as soon as its six digits are typed.
+ * Printers have no screen: they are added by address, changed in place and checked with a test print.
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { Device } from '../../contracts/api';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { Device, PendingPairing } from '../../contracts/api';
 import { api } from '../shared/api';
 import { fill, useLang, useText, type Dictionary } from '../shared/i18n';
 import {
@@ -14,19 +15,24 @@ import {
   draftToPrinterBody,
   emptyPairingDraft,
   emptyPrinterDraft,
+  lookupFor,
+  pairingCodeToLookUp,
+  pairingKind,
   usesCounter,
   usesPrinter,
   type DeviceEditDraft,
+  type DeviceEditHints,
   type PairingDraft,
   type PairingHints,
+  type PairingLookup,
   type PrinterDraft,
   type PrinterHints,
   type ScreenKind,
 } from './device-form';
-import { formatDateTime } from './format';
+import { formatDateTime, HALL_TIME_ZONE } from './format';
 import { COMMON, DEVICE_KIND_LABELS, hintText } from './manage-text';
 import type { SectionProps } from './section-props';
-import { FormError, FormFooter, Modal, Notice, SelectField, TextField, useAction, useConfirm } from './ui';
+import { errorMessage, FormError, FormFooter, Modal, Notice, SelectField, TextField, useAction, useConfirm } from './ui';
 
 const TEXT: Dictionary<
   | 'pairTitle'
@@ -47,7 +53,12 @@ const TEXT: Dictionary<
   | 'noPrinter'
   | 'confirm'
   | 'paired'
-  | 'kindMismatch'
+  | 'kindHelp'
+  | 'typeAllDigits'
+  | 'checking'
+  | 'waitingToPair'
+  | 'screenCalls'
+  | 'validUntil'
   | 'screensTitle'
   | 'kind'
   | 'assigned'
@@ -78,7 +89,7 @@ const TEXT: Dictionary<
   | 'editTitle'
   | 'updated'
   | 'usedBy'
-  | 'printerEditNote'
+  | 'printerEditHelp'
   | 'retire'
   | 'retireConfirm'
 > = {
@@ -88,7 +99,7 @@ const TEXT: Dictionary<
       'Mở trang /kiosk, /display hoặc /rate trên thiết bị cần dùng: màn hình sẽ hiện một mã 6 chữ số (hiệu lực 15 phút). Nhập mã đó vào đây.',
     code: 'Mã ghép nối',
     codeHelp: '6 chữ số hiện trên màn hình thiết bị.',
-    kindLegend: 'Màn hình đang hiện mã là',
+    kindLegend: 'Loại màn hình',
     kindKiosk: 'Máy lấy số — có thể chọn máy in nhiệt để in phiếu',
     kindDisplay: 'Màn hình gọi số — chỉ cần đặt tên',
     kindRating: 'Màn hình đánh giá — bắt buộc chọn quầy được đánh giá',
@@ -102,7 +113,12 @@ const TEXT: Dictionary<
     noPrinter: '— Không dùng máy in mạng —',
     confirm: 'Xác nhận ghép nối',
     paired: 'Đã ghép nối {kind} "{name}". Thiết bị sẽ tự hoạt động sau vài giây.',
-    kindMismatch: 'Lưu ý: mã này thuộc về {kind}, không phải loại đã chọn. Hãy kiểm tra lại quầy và máy in của thiết bị trong danh sách.',
+    kindHelp: 'Nhận biết tự động từ mã ghép nối, không cần chọn.',
+    typeAllDigits: 'Nhập đủ 6 chữ số để biết màn hình nào đang chờ ghép nối.',
+    checking: 'Đang kiểm tra mã…',
+    waitingToPair: '{kind} đang chờ ghép nối.',
+    screenCalls: 'Tên do màn hình gửi: "{name}".',
+    validUntil: 'Mã còn hiệu lực đến {time}.',
     screensTitle: 'Màn hình đã ghép nối',
     kind: 'Loại',
     assigned: 'Gắn với',
@@ -133,7 +149,7 @@ const TEXT: Dictionary<
     editTitle: 'Sửa thiết bị "{name}"',
     updated: 'Đã lưu thiết bị "{name}".',
     usedBy: 'Máy lấy số dùng',
-    printerEditNote: 'Chỉ đổi được tên. Muốn đổi địa chỉ hoặc khổ giấy: thêm máy in mới rồi ngừng dùng máy cũ.',
+    printerEditHelp: 'Sau khi đổi địa chỉ, cổng hoặc khổ giấy, bấm "In thử" để kiểm tra.',
     retire: 'Ngừng dùng',
     retireConfirm: 'Ngừng dùng máy in "{name}"? Các máy lấy số đang gắn với máy in này sẽ cần chọn máy in khác.',
   },
@@ -142,7 +158,7 @@ const TEXT: Dictionary<
     pairIntro: 'Open /kiosk, /display or /rate on the device: it shows a six-digit code (valid 15 minutes). Enter that code here.',
     code: 'Pairing code',
     codeHelp: 'The six digits shown on the device.',
-    kindLegend: 'The screen showing the code is a',
+    kindLegend: 'Kind of screen',
     kindKiosk: 'Kiosk — may use a thermal printer for slips',
     kindDisplay: 'Display board — needs only a name',
     kindRating: 'Rating screen — choose the counter it rates (required)',
@@ -156,7 +172,12 @@ const TEXT: Dictionary<
     noPrinter: '— No network printer —',
     confirm: 'Confirm pairing',
     paired: 'Paired {kind} "{name}". The device starts working in a few seconds.',
-    kindMismatch: 'Note: this code belongs to a {kind}, not the kind chosen. Check the device’s counter and printer in the list.',
+    kindHelp: 'Detected from the pairing code; nothing to choose.',
+    typeAllDigits: 'Type all six digits to see which screen is waiting to be paired.',
+    checking: 'Checking the code…',
+    waitingToPair: 'A {kind} is waiting to be paired.',
+    screenCalls: 'Name sent by the screen: "{name}".',
+    validUntil: 'The code is valid until {time}.',
     screensTitle: 'Paired screens',
     kind: 'Kind',
     assigned: 'Assigned to',
@@ -187,7 +208,7 @@ const TEXT: Dictionary<
     editTitle: 'Edit device "{name}"',
     updated: 'Device "{name}" saved.',
     usedBy: 'Used by kiosks',
-    printerEditNote: 'Only the name can be changed. To change the address or paper: add a new printer and retire the old one.',
+    printerEditHelp: 'After changing the address, port or paper width, use "Test print" to check.',
     retire: 'Retire',
     retireConfirm: 'Retire printer "{name}"? Kiosks using it will need another printer.',
   },
@@ -199,8 +220,11 @@ export function DevicesSection({ info }: SectionProps) {
   const { lang } = useLang();
   const [devices, setDevices] = useState<Device[] | null>(null);
   const [editing, setEditing] = useState<Device | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  /** What was just done, shown in the card of the screens or of the printers it concerns. */
+  const [notice, setNotice] = useState<{ text: string; printers: boolean } | null>(null);
+  const [revoking, setRevoking] = useState<'screen' | 'printer'>('screen');
   const list = useAction();
+  const revokeAction = useAction();
   const { confirm, dialog } = useConfirm();
 
   const load = useCallback(() => list.run(async () => setDevices((await api<{ devices: Device[] }>('GET', '/api/v1/manage/devices')).devices)), [list.run]);
@@ -221,13 +245,15 @@ export function DevicesSection({ info }: SectionProps) {
 
   const revoke = async (device: Device) => {
     setNotice(null);
-    const message = fill(device.kind === 'printer' ? text.retireConfirm : text.revokeConfirm, { name: device.name });
-    if (!(await confirm(message, device.kind === 'printer' ? text.retire : text.revoke))) return;
-    const ok = await list.run(async () => {
+    const isPrinter = device.kind === 'printer';
+    setRevoking(isPrinter ? 'printer' : 'screen');
+    const message = fill(isPrinter ? text.retireConfirm : text.revokeConfirm, { name: device.name });
+    if (!(await confirm(message, isPrinter ? text.retire : text.revoke))) return;
+    const ok = await revokeAction.run(async () => {
       await api('POST', `/api/v1/manage/devices/${device.id}/revoke`);
       setDevices((await api<{ devices: Device[] }>('GET', '/api/v1/manage/devices')).devices);
     });
-    if (ok) setNotice(fill(text.revokedNotice, { name: device.name }));
+    if (ok) setNotice({ text: fill(text.revokedNotice, { name: device.name }), printers: isPrinter });
   };
 
   return (
@@ -246,7 +272,8 @@ export function DevicesSection({ info }: SectionProps) {
           </button>
         </div>
         <FormError error={list.error} />
-        {notice && <Notice>{notice}</Notice>}
+        <FormError error={revoking === 'screen' ? revokeAction.error : null} />
+        {notice && !notice.printers && <Notice>{notice.text}</Notice>}
         {devices === null ? (
           !list.error && <p>{common.loading}</p>
         ) : screens.length === 0 ? (
@@ -285,7 +312,14 @@ export function DevicesSection({ info }: SectionProps) {
                     <td className="m-actions">
                       {!d.revoked && (
                         <>
-                          <button type="button" onClick={() => setEditing(d)} aria-label={`${common.edit} ${d.name}`}>
+                          <button
+                            type="button"
+                            onClick={() => {
+                              setNotice(null);
+                              setEditing(d);
+                            }}
+                            aria-label={`${common.edit} ${d.name}`}
+                          >
                             {common.edit}
                           </button>
                           <button type="button" className="m-danger-link" onClick={() => void revoke(d)} aria-label={`${text.revoke} ${d.name}`}>
@@ -306,8 +340,14 @@ export function DevicesSection({ info }: SectionProps) {
         printers={printers}
         kiosks={screens.filter((s) => s.kind === 'kiosk' && !s.revoked)}
         onChanged={() => void load()}
-        onEdit={setEditing}
+        onEdit={(p) => {
+          setNotice(null);
+          setEditing(p);
+        }}
         onRetire={(p) => void revoke(p)}
+        outcome={notice?.printers ? notice.text : null}
+        clearOutcome={() => setNotice(null)}
+        retireError={revoking === 'printer' ? revokeAction.error : null}
       />
 
       {editing && (
@@ -317,9 +357,10 @@ export function DevicesSection({ info }: SectionProps) {
           printers={activePrinters}
           onClose={() => setEditing(null)}
           onSaved={async (name) => {
+            const isPrinter = editing.kind === 'printer';
             await load();
             setEditing(null);
-            setNotice(fill(text.updated, { name }));
+            setNotice({ text: fill(text.updated, { name }), printers: isPrinter });
           }}
         />
       )}
@@ -345,14 +386,51 @@ function PairingCard({
   const { lang } = useLang();
   const [draft, setDraft] = useState<PairingDraft>(() => emptyPairingDraft());
   const [hints, setHints] = useState<PairingHints>({});
-  const [done, setDone] = useState<{ message: string; mismatch: string | null } | null>(null);
-  const { busy, error, run } = useAction();
+  const [lookup, setLookup] = useState<PairingLookup>({ state: 'idle' });
+  const [done, setDone] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
+  const detectId = useId();
   const set = <K extends keyof PairingDraft>(key: K, value: PairingDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  // Answers for a code that is no longer the one typed are dropped.
+  const typed = useRef(draft.code);
+  typed.current = draft.code;
+  const lookUp = useCallback(async (code: string): Promise<PairingLookup> => {
+    setLookup({ state: 'checking', code });
+    let answer: PairingLookup;
+    try {
+      answer = { state: 'found', code, pending: await api<PendingPairing>('GET', `/api/v1/devices/pairing/by-code/${code}`) };
+    } catch (e) {
+      answer = { state: 'failed', code, message: errorMessage(e) };
+    }
+    if (pairingCodeToLookUp(typed.current) === code) setLookup(answer);
+    return answer;
+  }, []);
+
+  // As soon as the six digits are in, ask the server which screen shows them (again when the
+  // language changes, so its message follows).
+  const codeToLookUp = pairingCodeToLookUp(draft.code);
+  useEffect(() => {
+    if (codeToLookUp) void lookUp(codeToLookUp);
+  }, [codeToLookUp, lang, lookUp]);
+
+  const current = lookupFor(lookup, draft.code);
+  const kind = pairingKind(draft, lookup);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setDone(null);
-    const result = draftToConfirmBody(draft);
+    setError(null);
+    let known = current;
+    // Enter pressed before the answer arrived: wait for it, the kind decides what is needed.
+    if (codeToLookUp && known.state !== 'found') {
+      known = await lookUp(codeToLookUp);
+      if (known.state !== 'found') {
+        setHints({});
+        return; // the server's message is shown under the code
+      }
+    }
+    const result = draftToConfirmBody({ ...draft, kind: known.state === 'found' ? known.pending.kind : draft.kind });
     if (!result.ok) {
       setHints(result.hints);
       return;
@@ -364,11 +442,9 @@ function PairingCard({
     });
     const paired = answer.device;
     if (!ok || !paired) return;
-    setDone({
-      message: fill(text.paired, { kind: DEVICE_KIND_LABELS[paired.kind][lang], name: paired.name }),
-      mismatch: paired.kind !== draft.kind ? fill(text.kindMismatch, { kind: DEVICE_KIND_LABELS[paired.kind][lang] }) : null,
-    });
-    setDraft((d) => ({ ...emptyPairingDraft(d.kind) }));
+    setDone(fill(text.paired, { kind: DEVICE_KIND_LABELS[paired.kind][lang], name: paired.name }));
+    setDraft(emptyPairingDraft());
+    setLookup({ state: 'idle' });
     onPaired();
   };
 
@@ -377,6 +453,8 @@ function PairingCard({
     { kind: 'display', label: text.kindDisplay },
     { kind: 'rating', label: text.kindRating },
   ];
+  const kindLabel = (k: ScreenKind) => (lang === 'en' ? DEVICE_KIND_LABELS[k].en.toLowerCase() : DEVICE_KIND_LABELS[k].vi);
+  const codeHint = current.state === 'failed' ? current.message : hintText(hints.code, lang);
 
   return (
     <section className="m-card" aria-labelledby="m-pair">
@@ -387,36 +465,64 @@ function PairingCard({
           className="m-code-row"
           label={text.code}
           value={draft.code}
-          onChange={(e) => set('code', e.target.value)}
-          hint={hintText(hints.code, lang)}
+          onChange={(e) => {
+            setDone(null);
+            setHints((h) => ({ ...h, code: undefined, kind: undefined }));
+            set('code', e.target.value);
+          }}
+          hint={codeHint}
           help={text.codeHelp}
           inputMode="numeric"
           autoComplete="off"
           maxLength={9}
           placeholder="000000"
         />
-        <fieldset className="m-fieldset m-kinds">
+        {/* Read out when it changes; a wrong code is also announced from here. */}
+        <div className="m-detected" aria-live="polite" id={detectId} data-testid="pairing-detected" data-state={current.state}>
+          {current.state === 'idle' && <span className="m-muted">{text.typeAllDigits}</span>}
+          {current.state === 'checking' && <span className="m-muted">{text.checking}</span>}
+          {current.state === 'failed' && <span className="visually-hidden">{current.message}</span>}
+          {current.state === 'found' && (
+            <p className="m-notice m-notice-info">
+              <strong>{fill(text.waitingToPair, { kind: kindLabel(current.pending.kind) })}</strong>
+              {current.pending.name && <> {fill(text.screenCalls, { name: current.pending.name })}</>}{' '}
+              {fill(text.validUntil, { time: timeOfDay(current.pending.expiresAt, lang) })}
+            </p>
+          )}
+        </div>
+        <fieldset className="m-fieldset m-kinds" aria-describedby={detectId}>
           <legend>{text.kindLegend}</legend>
+          <span className="m-help">{text.kindHelp}</span>
           {kinds.map((k) => (
-            <label key={k.kind}>
-              <input type="radio" name="pair-kind" checked={draft.kind === k.kind} onChange={() => set('kind', k.kind)} />
+            <label key={k.kind} className={kind === k.kind ? 'm-kind-on' : undefined}>
+              {/* Shown, not chosen: only the kind read from the code is ticked (and focusable). */}
+              <input type="radio" name="pair-kind" checked={kind === k.kind} disabled={kind !== k.kind} readOnly />
               {k.label}
             </label>
           ))}
+          {hints.kind && <span className="m-hint">{hintText(hints.kind, lang)}</span>}
         </fieldset>
         <div className="m-grid m-grid-2">
-          <TextField label={text.name} value={draft.name} onChange={(e) => set('name', e.target.value)} hint={hintText(hints.name, lang)} help={text.nameHelp} />
-          {usesCounter(draft.kind) && (
+          <TextField
+            label={text.name}
+            value={draft.name}
+            onChange={(e) => set('name', e.target.value)}
+            hint={hintText(hints.name, lang)}
+            help={text.nameHelp}
+            placeholder={current.state === 'found' ? (current.pending.name ?? undefined) : undefined}
+          />
+          {usesCounter(kind) && (
             <SelectField
               label={`${text.counter} *`}
               value={draft.counterId}
               onChange={(e) => set('counterId', e.target.value)}
               hint={hintText(hints.counterId, lang)}
               help={text.counterHelp}
+              required
               options={counterOptions(counters, text.chooseCounter)}
             />
           )}
-          {usesPrinter(draft.kind) && (
+          {usesPrinter(kind) && (
             <SelectField
               label={text.printer}
               value={draft.printerId}
@@ -427,10 +533,16 @@ function PairingCard({
           )}
         </div>
         <FormFooter busy={busy} error={error} saveLabel={text.confirm} />
-        {done && <Notice>{done.message}</Notice>}
-        {done?.mismatch && <Notice kind="warn">{done.mismatch}</Notice>}
+        {done && <Notice>{done}</Notice>}
       </form>
     </section>
+  );
+}
+
+/** "10:42" in the hall's time zone. */
+function timeOfDay(iso: string, lang: 'vi' | 'en'): string {
+  return new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: HALL_TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false }).format(
+    new Date(iso),
   );
 }
 
@@ -440,12 +552,19 @@ function PrintersCard({
   onChanged,
   onEdit,
   onRetire,
+  outcome,
+  clearOutcome,
+  retireError,
 }: {
   printers: Device[];
   kiosks: Device[];
   onChanged(): void;
   onEdit(printer: Device): void;
   onRetire(printer: Device): void;
+  /** A printer just changed or retired (told by the section). */
+  outcome: string | null;
+  clearOutcome(): void;
+  retireError: string | null;
 }) {
   const text = useText(TEXT);
   const common = useText(COMMON);
@@ -461,6 +580,7 @@ function PrintersCard({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setNotice(null);
+    clearOutcome();
     const result = draftToPrinterBody(draft);
     if (!result.ok) {
       setHints(result.hints);
@@ -479,6 +599,7 @@ function PrintersCard({
 
   const testPrint = async (printer: Device) => {
     setNotice(null);
+    clearOutcome();
     setTesting(printer.id);
     const ok = await test.run(async () => {
       await api('POST', `/api/v1/manage/printers/${printer.id}/test`);
@@ -492,7 +613,9 @@ function PrintersCard({
       <h2 id="m-printers">{text.printersTitle}</h2>
       <p className="m-muted">{text.printersIntro}</p>
       <FormError error={test.error} />
+      <FormError error={retireError} />
       {notice && <Notice>{notice}</Notice>}
+      {outcome && <Notice>{outcome}</Notice>}
       {printers.length === 0 ? (
         <p className="m-muted">{text.noPrinters}</p>
       ) : (
@@ -532,10 +655,25 @@ function PrintersCard({
                           <button type="button" onClick={() => void testPrint(p)} disabled={testing !== null} aria-label={`${text.testPrint} ${p.name}`}>
                             {testing === p.id ? text.testing : text.testPrint}
                           </button>
-                          <button type="button" onClick={() => onEdit(p)} aria-label={`${common.edit} ${p.name}`}>
+                          <button
+                            type="button"
+                            onClick={() => {
+                              setNotice(null);
+                              onEdit(p);
+                            }}
+                            aria-label={`${common.edit} ${p.name}`}
+                          >
                             {common.edit}
                           </button>
-                          <button type="button" className="m-danger-link" onClick={() => onRetire(p)} aria-label={`${text.retire} ${p.name}`}>
+                          <button
+                            type="button"
+                            className="m-danger-link"
+                            onClick={() => {
+                              setNotice(null);
+                              onRetire(p);
+                            }}
+                            aria-label={`${text.retire} ${p.name}`}
+                          >
                             {text.retire}
                           </button>
                         </>
@@ -592,8 +730,9 @@ function DeviceEditor({
   const text = useText(TEXT);
   const { lang } = useLang();
   const [draft, setDraft] = useState<DeviceEditDraft>(() => deviceToEditDraft(device));
-  const [hints, setHints] = useState<Partial<Record<'name' | 'counterId', string>>>({});
+  const [hints, setHints] = useState<DeviceEditHints>({});
   const { busy, error, run } = useAction();
+  const set = <K extends keyof DeviceEditDraft>(key: K, value: DeviceEditDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -614,14 +753,21 @@ function DeviceEditor({
     <Modal title={title} onClose={onClose}>
       <form className="m-form" onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
         <p className="m-muted">{DEVICE_KIND_LABELS[device.kind][lang]}</p>
-        <TextField label={text.name} value={draft.name} onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))} hint={hintText(hints.name, lang)} autoFocus />
+        <TextField
+          label={device.kind === 'printer' ? text.printerName : text.name}
+          value={draft.name}
+          onChange={(e) => set('name', e.target.value)}
+          hint={hintText(hints.name, lang)}
+          autoFocus
+        />
         {usesCounter(device.kind) && (
           <SelectField
             label={`${text.counter} *`}
             value={draft.counterId}
-            onChange={(e) => setDraft((d) => ({ ...d, counterId: e.target.value }))}
+            onChange={(e) => set('counterId', e.target.value)}
             hint={hintText(hints.counterId, lang)}
             help={text.counterHelp}
+            required
             options={counterOptions(counters, text.chooseCounter)}
           />
         )}
@@ -629,12 +775,35 @@ function DeviceEditor({
           <SelectField
             label={text.printer}
             value={draft.printerId}
-            onChange={(e) => setDraft((d) => ({ ...d, printerId: e.target.value }))}
+            onChange={(e) => set('printerId', e.target.value)}
             help={text.printerHelp}
             options={[{ value: '', label: text.noPrinter }, ...printers.map((p) => ({ value: p.id, label: `${p.name} (${p.host}:${p.port})` }))]}
           />
         )}
-        {device.kind === 'printer' && <p className="m-help">{text.printerEditNote}</p>}
+        {device.kind === 'printer' && (
+          <>
+            <div className="m-grid m-grid-printer-edit">
+              <TextField
+                label={text.host}
+                value={draft.host}
+                onChange={(e) => set('host', e.target.value)}
+                hint={hintText(hints.host, lang)}
+                help={text.hostHelp}
+                autoComplete="off"
+              />
+              <TextField label={text.port} inputMode="numeric" value={draft.port} onChange={(e) => set('port', e.target.value)} hint={hintText(hints.port, lang)} />
+            </div>
+            <fieldset className="m-fieldset m-paper">
+              <legend>{text.paper}</legend>
+              {(['80', '58'] as const).map((w) => (
+                <label key={w}>
+                  <input type="radio" name="edit-paper" checked={draft.paperWidthMm === w} onChange={() => set('paperWidthMm', w)} /> {w} mm
+                </label>
+              ))}
+            </fieldset>
+            <p className="m-help">{text.printerEditHelp}</p>
+          </>
+        )}
         <FormFooter busy={busy} error={error} onCancel={onClose} />
       </form>
     </Modal>

@@ -2,7 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Counter, Settings } from '../../contracts/api';
 import { counterToDraft, draftToCounterInput, emptyCounterDraft } from './counter-form';
-import { draftToConfirmBody, draftToDeviceUpdate, draftToPrinterBody, emptyPairingDraft, emptyPrinterDraft } from './device-form';
+import type { Device } from '../../contracts/api';
+import {
+  deviceToEditDraft,
+  draftToConfirmBody,
+  draftToDeviceUpdate,
+  draftToPrinterBody,
+  emptyPairingDraft,
+  emptyPrinterDraft,
+  lookupFor,
+  pairingCodeToLookUp,
+  pairingKind,
+  type PairingLookup,
+} from './device-form';
 import { draftToUserInput, emptyPersonDraft } from './person-form';
 import { draftToPriorityInput, emptyPriorityDraft } from './priority-form';
 import { draftToCentreInput, draftToSettings, newRatingOption, scalePreset, settingsToDraft } from './settings-form';
@@ -174,9 +186,40 @@ describe('device forms', () => {
   });
 
   it('re-assigning: a kiosk can drop its printer, a rating screen cannot drop its counter', () => {
-    expect(draftToDeviceUpdate({ kind: 'kiosk' }, { name: 'Kiosk 1', counterId: '', printerId: '' })).toEqual({ ok: true, body: { name: 'Kiosk 1', printerId: null } });
-    expect(draftToDeviceUpdate({ kind: 'rating' }, { name: 'Đánh giá', counterId: '', printerId: '' })).toEqual({ ok: false, hints: { counterId: 'counter-required' } });
-    expect(draftToDeviceUpdate({ kind: 'display' }, { name: 'Bảng', counterId: C, printerId: P })).toEqual({ ok: true, body: { name: 'Bảng' } });
+    const draft = { name: '', counterId: '', printerId: '', host: '', port: '', paperWidthMm: '80' as const };
+    expect(draftToDeviceUpdate({ kind: 'kiosk' }, { ...draft, name: 'Kiosk 1' })).toEqual({ ok: true, body: { name: 'Kiosk 1', printerId: null } });
+    expect(draftToDeviceUpdate({ kind: 'rating' }, { ...draft, name: 'Đánh giá' })).toEqual({ ok: false, hints: { counterId: 'counter-required' } });
+    expect(draftToDeviceUpdate({ kind: 'display' }, { ...draft, name: 'Bảng', counterId: C, printerId: P, host: 'junk host' })).toEqual({
+      ok: true,
+      body: { name: 'Bảng' },
+    });
+  });
+
+  it('a printer can be moved to another address, port and paper width', () => {
+    const printer: Device = {
+      id: P,
+      kind: 'printer',
+      name: 'Máy in sảnh',
+      counterId: null,
+      printerId: null,
+      host: '192.168.1.50',
+      port: 9100,
+      paperWidthMm: 80,
+      pairedAt: null,
+      lastSeenAt: null,
+      revoked: false,
+    };
+    const draft = deviceToEditDraft(printer);
+    expect(draft).toMatchObject({ host: '192.168.1.50', port: '9100', paperWidthMm: '80' });
+    expect(draftToDeviceUpdate(printer, { ...draft, host: ' 192.168.1.60 ', port: '9101', paperWidthMm: '58' })).toEqual({
+      ok: true,
+      body: { name: 'Máy in sảnh', host: '192.168.1.60', port: 9101, paperWidthMm: 58 },
+    });
+    expect(draftToDeviceUpdate(printer, { ...draft, name: ' ', host: 'http://x', port: '0' })).toEqual({
+      ok: false,
+      hints: { name: 'required', host: 'host-format', port: 'port-range' },
+    });
+    expect(draftToDeviceUpdate(printer, { ...draft, host: '', port: '' })).toEqual({ ok: false, hints: { host: 'required', port: 'required' } });
   });
 
   it('printer: host, port 9100 by default, 58 or 80 mm', () => {
@@ -188,5 +231,40 @@ describe('device forms', () => {
       ok: false,
       hints: { host: 'host-format', port: 'port-range' },
     });
+  });
+});
+
+describe('pairing: the kind of screen comes from the code', () => {
+  const C = '00000000-0000-4000-8000-0000000000c1';
+  const rating: PairingLookup = { state: 'found', code: '123456', pending: { kind: 'rating', name: null, expiresAt: '2026-01-01T00:15:00.000Z' } };
+
+  it('looks a code up only once all six digits are typed', () => {
+    expect(pairingCodeToLookUp('12345')).toBeNull();
+    expect(pairingCodeToLookUp('123 456')).toBe('123456');
+    expect(pairingCodeToLookUp('123-456')).toBe('123456');
+    expect(pairingCodeToLookUp('1234567')).toBeNull();
+    expect(pairingCodeToLookUp('12345a')).toBeNull();
+  });
+
+  it('an answer counts only while its code is the one typed', () => {
+    expect(lookupFor(rating, '123 456')).toBe(rating);
+    expect(lookupFor(rating, '12345')).toEqual({ state: 'idle' });
+    expect(lookupFor(rating, '123457')).toEqual({ state: 'idle' });
+    const failed: PairingLookup = { state: 'failed', code: '000000', message: 'Mã ghép nối không đúng hoặc đã được dùng.' };
+    expect(lookupFor(failed, '000000')).toBe(failed);
+  });
+
+  it('the detected kind decides what the confirmation needs', () => {
+    const draft = { ...emptyPairingDraft(), code: '123456' };
+    expect(draft.kind).toBeNull();
+    expect(pairingKind(draft, { state: 'idle' })).toBeNull();
+    expect(pairingKind(draft, { state: 'checking', code: '123456' })).toBeNull();
+    const kind = pairingKind(draft, rating);
+    expect(kind).toBe('rating');
+    expect(pairingKind({ ...draft, code: '654321' }, rating)).toBeNull();
+    expect(draftToConfirmBody({ ...draft, kind })).toEqual({ ok: false, hints: { counterId: 'counter-required' } });
+    expect(draftToConfirmBody({ ...draft, kind, counterId: C })).toEqual({ ok: true, body: { code: '123456', counterId: C } });
+    // Without a known kind nothing is sent.
+    expect(draftToConfirmBody(draft)).toEqual({ ok: false, hints: { kind: 'kind-required' } });
   });
 });

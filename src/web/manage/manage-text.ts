@@ -129,6 +129,7 @@ const HINTS: Record<string, Record<Lang, string>> = {
   url: { vi: 'Địa chỉ dạng http://192.168.1.10:3000 (hoặc để trống).', en: 'An address like http://192.168.1.10:3000 (or empty).' },
   'pairing-code-format': { vi: 'Mã gồm 6 chữ số, như trên màn hình thiết bị.', en: 'Six digits, as shown on the device screen.' },
   'counter-required': { vi: 'Màn hình đánh giá phải gắn với một quầy.', en: 'A rating screen must belong to a counter.' },
+  'kind-required': { vi: 'Chưa biết mã này của loại màn hình nào; hãy kiểm tra lại mã.', en: 'The kind of screen for this code is not known yet; check the code.' },
   'host-format': { vi: 'Địa chỉ IPv4 (ví dụ 192.168.1.50) hoặc tên máy.', en: 'An IPv4 address (e.g. 192.168.1.50) or a host name.' },
   'port-range': { vi: 'Cổng từ 1 đến 65535.', en: 'Port from 1 to 65535.' },
 };
