@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { appendEvents, currentCursor, formatCursor, type LoggedEvent } from '../../src/db/repositories/event.repository';
+import { appendEvents, currentCursor, formatCursor, readEventsAfter, type LoggedEvent } from '../../src/db/repositories/event.repository';
 import { EventStream } from '../../src/server/realtime/event-stream';
 import { bootstrap } from '../../src/server/seed/bootstrap';
 import { createServiceContext, type ServiceContext } from '../../src/server/services/context';
@@ -103,6 +103,19 @@ describe(`event stream (${TEST_ENGINE})`, () => {
     off();
     expect(resumed.map((e) => e.cursor)).toEqual(live.slice(40).map((e) => e.cursor));
     expect(formatCursor({ tx: live[39]!.tx, id: live[39]!.id })).toBe(live[39]!.cursor);
+  });
+
+  it('orders transactions by number, not as text (9999 before 10000)', async () => {
+    // Transaction ids chosen so that their text order is wrong: 10 sorts before 9 as text.
+    for (const tx of ['10', '9', '100']) {
+      await sql`insert into event_log (tx, centre_id, type, at, actor_kind, facts, payload)
+                values (${tx}::xid8, ${centreId}, 'config.changed', now(), 'system', ${JSON.stringify({ label: `tx${tx}` })}::jsonb, '{}'::jsonb)`.execute(ctx.db);
+    }
+    const read = await readEventsAfter(ctx.db, { tx: '0', id: 0 }, 1000, centreId);
+    const labels = read.map((e) => String(e.facts['label'] ?? '')).filter((l) => l.startsWith('tx'));
+    expect(labels).toEqual(['tx9', 'tx10', 'tx100']);
+    const after9 = await readEventsAfter(ctx.db, { tx: '9', id: read.find((e) => e.facts['label'] === 'tx9')!.id }, 1000, centreId);
+    expect(after9.map((e) => String(e.facts['label'] ?? ''))).toContain('tx10');
   });
 
   it('catches up a reconnecting subscriber while new events keep arriving, without gaps or repeats', async () => {

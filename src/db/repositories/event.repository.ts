@@ -90,9 +90,9 @@ export function parseCursor(value: string | undefined | null): Cursor | null {
 /** The position just after every event committed so far. */
 export async function currentCursor(ex: Executor): Promise<Cursor> {
   const row = await sql<{ tx: string | null; id: number | null }>`
-    select tx::text as tx, id from event_log
-    where tx < pg_snapshot_xmin(pg_current_snapshot())
-    order by tx desc, id desc limit 1`.execute(ex);
+    select e.tx::text as tx, e.id from event_log e
+    where e.tx < pg_snapshot_xmin(pg_current_snapshot())
+    order by e.tx desc, e.id desc limit 1`.execute(ex);
   const last = row.rows[0];
   return last?.tx ? { tx: last.tx, id: Number(last.id) } : { tx: '0', id: 0 };
 }
@@ -104,7 +104,7 @@ export async function readEventsAfter(
   limit: number,
   centreId?: string,
 ): Promise<LoggedEvent[]> {
-  const centreFilter = centreId ? sql`and centre_id = ${centreId}` : sql``;
+  const centreFilter = centreId ? sql`and e.centre_id = ${centreId}` : sql``;
   const result = await sql<{
     tx: string;
     id: number;
@@ -117,12 +117,13 @@ export async function readEventsAfter(
     facts: Record<string, unknown>;
     payload: Record<string, unknown>;
   }>`
-    select tx::text as tx, id, centre_id, type, at, ticket_id, counter_id, officer_id, facts, payload
-    from event_log
-    where (tx, id) > (${after.tx}::xid8, ${after.id}::bigint)
-      and tx < pg_snapshot_xmin(pg_current_snapshot())
+    select e.tx::text as tx, e.id, e.centre_id, e.type, e.at, e.ticket_id, e.counter_id, e.officer_id, e.facts, e.payload
+    from event_log e
+    where (e.tx, e.id) > (${after.tx}::xid8, ${after.id}::bigint)
+      and e.tx < pg_snapshot_xmin(pg_current_snapshot())
       ${centreFilter}
-    order by tx, id
+    -- By the column, not the text alias: as text, transaction 10000 would sort before 9999.
+    order by e.tx, e.id
     limit ${limit}`.execute(ex);
   return result.rows.map((r) => ({ ...r, id: Number(r.id), cursor: formatCursor({ tx: r.tx, id: Number(r.id) }) }));
 }
