@@ -7,19 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { CentreInfo, QueueKpis } from '../src/contracts/api';
-import { CHROMIUM } from './support/browser';
+import { CHROMIUM, CHROMIUM_FLAGS } from './support/browser';
 import { ADMIN_PASSWORD, E2eServer } from './support/server';
 
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--autoplay-policy=no-user-gesture-required',
-];
 
 describe('a visit from kiosk to rating', () => {
   let server: E2eServer;
@@ -29,7 +19,7 @@ describe('a visit from kiosk to rating', () => {
 
   beforeAll(async () => {
     server = await E2eServer.start();
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
     admin = await login('admin', ADMIN_PASSWORD);
   });
   afterAll(async () => {

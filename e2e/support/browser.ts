@@ -6,7 +6,8 @@ import { chromium, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const FLAGS = [
+/** Flags for Debian's Chromium in a closed network, headless. */
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -28,7 +29,7 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<E2eBrowse
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [...FLAGS, ...extraArgs],
+    args: [...CHROMIUM_FLAGS, ...extraArgs],
     locale: 'vi-VN',
     viewport: { width: 1280, height: 800 },
   });

@@ -1,7 +1,8 @@
 /**
  * Every officer action on one ticket: call it by number, recall, start, finish, no-show, park,
- * resume, transfer, re-activate, cancel. One transaction each: lock the ticket, let the domain
- * decide, save, log.
+ * resume, transfer, re-activate, cancel. Read the ticket, let the domain decide, then write the
+ * change with its events in one statement that only succeeds if the ticket is still the version
+ * read and the officer still holds the counter; otherwise decide again on a fresh read.
  */
 import { AppError } from '../../core/shared/app-error';
 import { serviceDayOf } from '../../core/shared/local-time';
