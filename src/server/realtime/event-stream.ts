@@ -62,6 +62,7 @@ export class EventStream {
   private timer: NodeJS.Timeout | null = null;
   private unlisten: (() => Promise<void>) | null = null;
   private readonly observers: ((event: LoggedEvent) => void)[] = [];
+  private readonly countTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly handle: DatabaseHandle,
@@ -89,15 +90,6 @@ export class EventStream {
   /** Sees every event of every centre once, as it is read (e.g. to drop cached hall data). */
   observe(observer: (event: LoggedEvent) => void): void {
     this.observers.push(observer);
-  }
-
-  /** Position of the newest event this instance has delivered. */
-  get position(): Cursor {
-    return this.cursor;
-  }
-
-  get subscriberCount(): number {
-    return this.subscriptions.size;
   }
 
   /** Reads and delivers whatever the log holds beyond the cursor; coalesces concurrent wake-ups. */
@@ -152,8 +144,6 @@ export class EventStream {
       this.onError(error);
     }
   }
-
-  private readonly countTimers = new Map<string, NodeJS.Timeout>();
 
   /** Sends a centre's waiting counts soon, once for however many changes arrive meanwhile. */
   private countsDue(centreId: string): void {
