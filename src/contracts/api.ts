@@ -156,6 +156,16 @@ export const Settings = z.object({
   slipFooter: z.array(z.string().max(120)).max(4),
   /** Base URL printed in the slip's QR code, e.g. http://192.168.1.10:3000 (empty: the request's origin). */
   publicBaseUrl: z.string().max(200),
+  /** Whether kiosks offer taking a number with the face (consent first, always optional). */
+  faceEnabled: z.boolean(),
+  /** Whether citizens may ask to be remembered (beyond today). */
+  faceRememberEnabled: z.boolean(),
+  /** Cosine similarity a face must reach to count as the same person (calibrate locally). */
+  faceMatchThreshold: z.number().min(0).max(1),
+  /** How far the best match must lead the second best (look-alikes score close together). */
+  faceMatchMargin: z.number().min(0).max(1),
+  /** Wrong second-factor answers (phone digits) allowed per recognition before it is dropped. */
+  faceSecondFactorAttempts: z.number().int().min(1).max(5),
 });
 export type Settings = z.infer<typeof Settings>;
 export const SettingsPatch = Settings.partial();
@@ -215,10 +225,30 @@ export const TicketView = z.object({
 });
 export type TicketView = z.infer<typeof TicketView>;
 
+/** A face template computed in the kiosk's browser (never an image), base64 of float32 little-endian values. */
+export const FaceCapture = z.object({
+  model: z.string().min(1).max(60),
+  template: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64').max(16_384),
+  /** The kiosk's active liveness check (blink or head turn, plus the flat-photo test) passed. */
+  live: z.literal(true),
+});
+export type FaceCapture = z.infer<typeof FaceCapture>;
+
+export const FaceConsentScope = z.enum(['declined', 'today', 'remember']);
+
 export const IssueTicketInput = z.object({
   fieldId: Id,
   priorityGroupId: Id.nullable().default(null),
   lang: z.enum(['vi', 'en']).default('vi'),
+  /** Taking the number with the face: the consent given and, unless declined, the capture. */
+  face: z
+    .object({
+      consent: FaceConsentScope,
+      capture: FaceCapture.optional(),
+      /** For "remember me": the last digits of a phone, asked again before anything personal is shown. */
+      phoneHint: z.string().regex(/^\d{4}$/, '4 digits').optional(),
+    })
+    .optional(),
 });
 export type IssueTicketInput = z.infer<typeof IssueTicketInput>;
 
@@ -230,6 +260,10 @@ export const PrintOutcome = z.object({
 
 export const IssuedTicket = z.object({
   ticket: TicketView,
+  /** The same person already held an active number for this field: that one is given back. */
+  reused: z.boolean(),
+  /** Whether a face template was kept for this visit (false when declined). */
+  faceStored: z.boolean(),
   fieldName: z.string(),
   counterNumbers: z.array(z.number().int()),
   peopleAhead: z.number().int(),
@@ -478,6 +512,50 @@ export const QueueKpis = z.object({
   }),
 });
 export type QueueKpis = z.infer<typeof QueueKpis>;
+
+// ---------------------------------------------------------------------------------------------
+// Face data
+// ---------------------------------------------------------------------------------------------
+
+export const FaceRecord = z.object({
+  enabled: z.boolean(),
+  rememberEnabled: z.boolean(),
+  model: z.string(),
+  templateLength: z.number().int(),
+  matchThreshold: z.number(),
+  held: z.array(
+    z.object({
+      kind: z.enum(['walk-in', 'remembered']),
+      count: z.number().int(),
+      oldest: z.iso.datetime().nullable(),
+      newest: z.iso.datetime().nullable(),
+      nextExpiry: z.iso.datetime().nullable(),
+    }),
+  ),
+  consentsLast30Days: z.object({ declined: z.number().int(), today: z.number().int(), remember: z.number().int() }),
+  accessLast30Days: z.array(z.object({ action: z.string(), entries: z.number().int(), templates: z.number().int() })),
+});
+export type FaceRecord = z.infer<typeof FaceRecord>;
+
+export const Recognition = z.object({
+  /** Opaque; nothing personal until the citizen confirms the second factor. */
+  candidate: z.string().nullable(),
+  expiresAt: z.iso.datetime().nullable(),
+});
+
+export const ConfirmRecognitionInput = z.object({ phoneHint: z.string().regex(/^\d{4}$/, '4 digits') });
+
+export const ConfirmedCitizen = z.object({
+  /** Results ready for this citizen, and where to collect them. */
+  results: z.array(z.object({ dossierCode: z.string(), counterNumber: z.number().int().nullable() })),
+});
+
+export const FaceCheckResult = z.object({
+  result: z.enum(['match', 'mismatch', 'no-template']),
+  score: z.number().nullable(),
+});
+
+export const FaceEraseResult = z.object({ remembered: z.number().int(), walkIns: z.number().int() });
 
 export const Health = z.object({
   status: z.literal('ok'),

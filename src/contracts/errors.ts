@@ -37,6 +37,11 @@ export const ERROR_CODES = [
   'DEVICE_REVOKED',
   'PRINTER_UNREACHABLE',
   'DATABASE_BUSY',
+  'FACE_DISABLED',
+  'FACE_TEMPLATE_INVALID',
+  'FACE_NOT_RECOGNISED',
+  'FACE_SECOND_FACTOR_WRONG',
+  'FACE_CANDIDATE_EXPIRED',
   'RATE_LIMITED',
   'INTERNAL_ERROR',
 ] as const;
@@ -164,6 +169,26 @@ const MESSAGES: Record<ErrorCode, Template> = {
   PRINTER_UNREACHABLE: {
     vi: 'Không kết nối được máy in {printer}.',
     en: 'Cannot reach printer {printer}.',
+  },
+  FACE_DISABLED: {
+    vi: 'Trung tâm chưa bật lấy số bằng khuôn mặt; mời ông/bà lấy số bằng cách chạm.',
+    en: 'Taking a number with the face is not enabled here; please use the touch screen.',
+  },
+  FACE_TEMPLATE_INVALID: {
+    vi: 'Dữ liệu khuôn mặt không hợp lệ ({detail}); mời ông/bà thử lại hoặc lấy số bằng cách chạm.',
+    en: 'The face data is not valid ({detail}); please try again or use the touch screen.',
+  },
+  FACE_NOT_RECOGNISED: {
+    vi: 'Không nhận ra khuôn mặt này.',
+    en: 'This face was not recognised.',
+  },
+  FACE_SECOND_FACTOR_WRONG: {
+    vi: 'Số điện thoại không khớp. Ông/bà còn {left} lần thử.',
+    en: 'The phone digits do not match. {left} attempts left.',
+  },
+  FACE_CANDIDATE_EXPIRED: {
+    vi: 'Phiên nhận diện đã hết hạn; mời ông/bà thử lại.',
+    en: 'The recognition has expired; please try again.',
   },
   DATABASE_BUSY: {
     vi: 'Hệ thống đang bận, vui lòng thử lại sau giây lát.',

@@ -14,6 +14,7 @@ export const STREAM_EVENT_TYPES = [
   'ticket.parked',
   'ticket.resumed',
   'ticket.cancelled',
+  'ticket.face-checked',
   'counter.opened',
   'counter.paused',
   'counter.resumed',
@@ -58,6 +59,8 @@ export interface StreamEvent {
   counter?: StreamCounter;
   /** For calls, recalls and resumes: what the board shows and says, in both languages. */
   announcement?: { vi: SpokenCall; en: SpokenCall };
+  /** For ticket.face-checked: whether the person at the counter is the one called. */
+  faceCheck?: { ticketId: string; result: 'match' | 'mismatch' | 'no-template' };
   /** For rating.submitted: the ticket and service rated. */
   rating?: { ticketId: string; serveNo: number; value: number };
 }

@@ -182,6 +182,64 @@ export interface RatingTable {
   at: Timestamp;
 }
 
+export interface CitizenTable {
+  id: string;
+  centreId: string;
+  phoneHintHash: string | null;
+  createdAt: Timestamp;
+  withdrawnAt: Timestamp | null;
+}
+
+export interface ConsentTable {
+  id: string;
+  centreId: string;
+  kioskId: string | null;
+  scope: 'declined' | 'today' | 'remember';
+  purpose: string;
+  citizenId: string | null;
+  ticketId: string | null;
+  givenAt: Timestamp;
+  withdrawnAt: Timestamp | null;
+}
+
+export interface FaceTemplateTable {
+  id: string;
+  centreId: string;
+  kind: 'walk-in' | 'remembered';
+  ticketId: string | null;
+  citizenId: string | null;
+  consentId: string;
+  fieldId: string | null;
+  serviceDay: string | null;
+  model: string;
+  dimensions: number;
+  template: Uint8Array;
+  createdAt: Timestamp;
+  expiresAt: Timestamp | null;
+}
+
+export interface FaceCandidateTable {
+  id: string;
+  centreId: string;
+  citizenId: string;
+  kioskId: string | null;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+  attempts: number;
+}
+
+export interface FaceAuditTable {
+  id: Generated<number>;
+  centreId: string;
+  at: Timestamp;
+  action: 'create' | 'read' | 'delete' | 'erase' | 'purge';
+  templateId: string | null;
+  templates: number;
+  purpose: string;
+  actorKind: 'user' | 'device' | 'public' | 'system';
+  actorId: string | null;
+}
+
 export interface DB {
   centre: CentreTable;
   field: FieldTable;
@@ -197,6 +255,11 @@ export interface DB {
   ticket: TicketTable;
   eventLog: EventLogTable;
   rating: RatingTable;
+  citizen: CitizenTable;
+  consent: ConsentTable;
+  faceTemplate: FaceTemplateTable;
+  faceAudit: FaceAuditTable;
+  faceCandidate: FaceCandidateTable;
 }
 
 export type TicketRow = Selectable<TicketTable>;

@@ -29,6 +29,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Directory of the built browser apps; not served when absent. */
   webRoot?: string | null;
+  /** Where log lines go (standard output when absent); tests read them. */
+  logStream?: { write(line: string): void };
 }
 
 export interface AppDeps {
@@ -52,8 +54,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: options.logLevel ?? 'info',
-      // Bodies are never logged: later they carry personal data.
+      // Bodies are never logged: they carry personal data (face templates, names).
       redact: ['req.headers.authorization', 'req.headers.cookie'],
+      ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: MAX_BODY_BYTES,
     trustProxy: true,
@@ -101,6 +104,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Any instance's change to a hall's description or counters reaches this instance's cache here.
   events.observe((event) => {
     if (event.type === 'config.changed' || event.type.startsWith('counter.')) ctx.hall.invalidate(event.centreId);
+    // Another instance stored or deleted face templates: follow it (reads are audited).
+    const templateIds = event.facts['templateIds'];
+    if (event.type === 'face.template-added' && Array.isArray(templateIds)) {
+      for (const id of templateIds) void ctx.faces.learn(ctx.db, String(id)).catch((error: unknown) => app.log.error({ err: error }, 'face gallery'));
+    } else if (event.type === 'face.template-removed' && Array.isArray(templateIds)) {
+      ctx.faces.remove(templateIds.map(String));
+    }
   });
   const streams = new Set<SseConnection>();
   app.decorate('deps', { ctx, events, secureCookies: options.secureCookies ?? false, streams });

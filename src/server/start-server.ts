@@ -9,6 +9,7 @@ import type { Config } from './config';
 import { bootstrap, type BootstrapResult } from './seed/bootstrap';
 import { DEMO_PASSWORD } from './seed/demo-centre';
 import { closePastDays } from './services/close-past-days';
+import { purgeExpiredFaceData } from './services/face-services';
 import { lockDataDir, startWalFlusher, writeBackup } from './embedded-durability';
 import { createServiceContext } from './services/context';
 
@@ -46,6 +47,8 @@ export async function startServer(config: Config, options: { webRoot?: string | 
     });
     const housekeeping = setInterval(() => {
       closePastDays(ctx).catch((error: unknown) => app.log.error({ err: error }, 'closing past days failed'));
+      // The app's own context: its face gallery is the one that must forget purged templates.
+      purgeExpiredFaceData(app.deps.ctx).catch((error: unknown) => app.log.error({ err: error }, 'purging face data failed'));
     }, HOUSEKEEPING_MS);
     housekeeping.unref();
     cleanups.push(() => clearInterval(housekeeping));

@@ -45,12 +45,20 @@ export function authHeaders(auth: string | null): Record<string, string> {
   return auth.startsWith('Bearer ') ? { authorization: auth } : { cookie: auth };
 }
 
-export async function createTestApp(options: { clock?: TestClock; database?: TestDatabase } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { clock?: TestClock; database?: TestDatabase; logLevel?: string; logStream?: { write(line: string): void } } = {},
+): Promise<TestApp> {
   const clock = options.clock ?? new TestClock();
   const database = options.database ?? (await createTestDatabase());
   const ctx = createServiceContext(database.handle.db, database.handle.engine, clock.now);
   await bootstrap(ctx, { demo: true, adminPassword: ADMIN_PASSWORD });
-  const app = await buildApp({ database: database.handle, clock: clock.now, logLevel: 'silent', webRoot: null });
+  const app = await buildApp({
+    database: database.handle,
+    clock: clock.now,
+    logLevel: options.logLevel ?? 'silent',
+    webRoot: null,
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+  });
   await app.ready();
 
   const request = (method: string, url: string, auth: string | null, body?: unknown) =>

@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-queue';
+import * as m0002 from './0002-face';
 
 /** Every migration, in order. Listed statically so the set is the same however the app is run. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-queue': m0001,
+  '0002-face': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {

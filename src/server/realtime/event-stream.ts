@@ -214,6 +214,7 @@ export function toStreamEvent(e: LoggedEvent): StreamEvent {
     ...(payload.counter ? { counter: payload.counter } : {}),
     ...(payload.announcement ? { announcement: payload.announcement } : {}),
     ...(payload.rating ? { rating: payload.rating } : {}),
+    ...(payload.faceCheck ? { faceCheck: payload.faceCheck } : {}),
   };
 }
 

@@ -52,7 +52,10 @@ export async function displayRoutes(fastify: FastifyInstance): Promise<void> {
         const remove = await events.subscribe(
           {
             centreId: actor.centreId,
-            onEvent: (e) => connection.sendEvent(e),
+            // Face data events concern the server's own matching index, not screens.
+            onEvent: (e) => {
+              if (!e.type.startsWith('face.')) connection.sendEvent(e);
+            },
             onCounts: (counts) => connection.sendCounts(counts),
             onReset: () => connection.sendReset(),
           },

@@ -3,6 +3,8 @@ import { authRoutes } from './auth.routes';
 import { counterRoutes } from './counters.routes';
 import { deviceRoutes } from './devices.routes';
 import { displayRoutes } from './display.routes';
+import { faceRoutes } from './face.routes';
+import { faceAssetsRoutes } from './face-assets.routes';
 import { manageRoutes } from './manage.routes';
 import { publicRoutes } from './public.routes';
 import { ratingRoutes } from './ratings.routes';
@@ -11,12 +13,14 @@ import { ticketRoutes } from './tickets.routes';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(systemRoutes);
+  await app.register(faceAssetsRoutes);
   await app.register(authRoutes, { prefix: '/api/v1' });
   await app.register(deviceRoutes, { prefix: '/api/v1' });
   await app.register(ticketRoutes, { prefix: '/api/v1' });
   await app.register(counterRoutes, { prefix: '/api/v1' });
   await app.register(displayRoutes, { prefix: '/api/v1' });
   await app.register(ratingRoutes, { prefix: '/api/v1' });
+  await app.register(faceRoutes, { prefix: '/api/v1' });
   await app.register(publicRoutes, { prefix: '/api/v1/public' });
   await app.register(manageRoutes, { prefix: '/api/v1/manage' });
 }

@@ -5,7 +5,8 @@ import { Day, IssuedTicket, IssueTicketInput, TicketStatus, TicketView, Transfer
 import { serviceDayOf } from '../../core/shared/local-time';
 import { listTickets } from '../../db/repositories/ticket.repository';
 import { actOnTicket, type TicketAction } from '../services/act-on-ticket';
-import { issueTicket } from '../services/issue-ticket';
+import { takeTicket } from '../services/face-services';
+import { describeHeldTicket } from '../services/public-ticket';
 import { printIssuedTicket } from '../services/print-ticket';
 import { toTicketView } from '../services/views';
 import { actorOf, guard, OFFICERS } from './guard';
@@ -28,16 +29,22 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
     '/tickets',
     {
       preHandler: guard({ users: 'any', devices: ['kiosk'] }),
-      schema: { body: IssueTicketInput, response: { 201: IssuedTicket, ...errors } },
+      schema: { body: IssueTicketInput, response: { 200: IssuedTicket, 201: IssuedTicket, ...errors } },
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const issued = await issueTicket(app.deps.ctx, actor, request.body);
+      const { ctx } = app.deps;
+      const issued = await takeTicket(ctx, actor, request.body, (held) => describeHeldTicket(ctx, held, request.body.lang));
       const trackUrl = await trackUrlFor(request, actor.centreId, issued.ticket.code);
-      const print = await printIssuedTicket(app.deps.ctx, actor, issued, trackUrl, request.body.lang);
-      reply.status(201);
+      // A number given back is not printed again: the citizen holds its slip.
+      const print = issued.reused
+        ? { status: 'no-printer' as const, printer: null, message: null }
+        : await printIssuedTicket(ctx, actor, issued, trackUrl, request.body.lang);
+      reply.status(issued.reused ? 200 : 201);
       return {
         ticket: toTicketView(issued.ticket),
+        reused: issued.reused,
+        faceStored: issued.faceStored,
         fieldName: issued.fieldName,
         counterNumbers: issued.counterNumbers,
         peopleAhead: issued.peopleAhead,

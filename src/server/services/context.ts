@@ -6,6 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Database, Engine } from '../../db/database';
 import type { DB, DeviceRow } from '../../db/schema';
+import { FaceGallery } from './face-gallery';
 import { HallCache } from './hall-cache';
 import { TtlCache } from './ttl-cache';
 
@@ -18,6 +19,8 @@ export interface ServiceContext {
   newTicketCode: () => string;
   /** Each instance's snapshot of every hall's fields, counters and settings. */
   hall: HallCache;
+  /** This instance's face templates, grouped for matching (see face-gallery.ts). */
+  faces: FaceGallery;
   /** Recently resolved sessions and device tokens (by token hash). */
   sessions: TtlCache<SessionIdentity | null>;
   devices: TtlCache<DeviceRow | null>;
@@ -68,6 +71,7 @@ export function createServiceContext(db: Database, engine: Engine, clock: () => 
     newId: randomUUID,
     newTicketCode: () => randomTicketCode(),
     hall: new HallCache(),
+    faces: new FaceGallery(clock),
     sessions: new TtlCache(AUTH_CACHE_MS),
     devices: new TtlCache(AUTH_CACHE_MS),
   };

@@ -1,5 +1,6 @@
 /** Runtime settings an admin edits; defaults apply until a value is stored. */
 import { Settings, SettingsPatch } from '../../contracts/api';
+import { DEFAULT_FACE_MATCH_THRESHOLD } from '../../contracts/face';
 import type { Executor } from '../../db/repositories/executor';
 import { readSettings, writeSettings } from '../../db/repositories/reference.repository';
 
@@ -17,6 +18,11 @@ export const DEFAULT_SETTINGS: Settings = {
   ratingTimeoutSeconds: 120,
   slipFooter: ['Vui lòng chú ý màn hình và loa gọi số', 'Phiếu chỉ có giá trị trong ngày'],
   publicBaseUrl: '',
+  faceEnabled: true,
+  faceRememberEnabled: true,
+  faceMatchThreshold: DEFAULT_FACE_MATCH_THRESHOLD,
+  faceMatchMargin: 0.05,
+  faceSecondFactorAttempts: 3,
 };
 
 export async function getSettings(ex: Executor, centreId: string): Promise<Settings> {

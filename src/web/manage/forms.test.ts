@@ -1,6 +1,6 @@
 /** Counter, person, priority group, settings, centre and device forms → API bodies. */
 import { describe, expect, it } from 'vitest';
-import type { Counter, Settings } from '../../contracts/api';
+import type { Counter } from '../../contracts/api';
 import { counterToDraft, draftToCounterInput, emptyCounterDraft } from './counter-form';
 import type { Device } from '../../contracts/api';
 import {
@@ -17,7 +17,7 @@ import {
 } from './device-form';
 import { draftToUserInput, emptyPersonDraft } from './person-form';
 import { draftToPriorityInput, emptyPriorityDraft } from './priority-form';
-import { draftToCentreInput, draftToSettings, newRatingOption, scalePreset, settingsToDraft } from './settings-form';
+import { draftToCentreInput, draftToSettings, newRatingOption, scalePreset, settingsToDraft, type QueueSettings } from './settings-form';
 
 const F1 = '00000000-0000-4000-8000-0000000000f1';
 const F2 = '00000000-0000-4000-8000-0000000000f2';
@@ -90,7 +90,7 @@ describe('priority group form', () => {
   });
 });
 
-const settings: Settings = {
+const settings: QueueSettings = {
   fairnessQuota: 2,
   transferKeepsArrivalTime: true,
   noShowToleranceMinutes: 30,

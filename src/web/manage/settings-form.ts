@@ -6,6 +6,9 @@ import type { Centre, CentreInput, RatingOption, Settings } from '../../contract
 import { parseDecimal, parseWhole } from './format';
 
 export type ReportsAs = RatingOption['reportsAs'];
+
+/** The settings this form edits; face recognition has its own section. */
+export type QueueSettings = Omit<Settings, 'faceEnabled' | 'faceRememberEnabled' | 'faceMatchThreshold' | 'faceMatchMargin' | 'faceSecondFactorAttempts'>;
 export const REPORTS_AS: readonly ReportsAs[] = ['very-satisfied', 'satisfied', 'dissatisfied'];
 
 export interface RatingOptionDraft {
@@ -91,7 +94,7 @@ export function newRatingOption(existing: readonly RatingOptionDraft[]): RatingO
   return { key: newKey(), value: String(value), labelVi: '', labelEn: '', reportsAs: 'dissatisfied' };
 }
 
-export function settingsToDraft(settings: Settings): SettingsDraft {
+export function settingsToDraft(settings: QueueSettings): SettingsDraft {
   return {
     fairnessQuota: String(settings.fairnessQuota),
     transferKeepsArrivalTime: settings.transferKeepsArrivalTime,
@@ -112,7 +115,7 @@ function whole(text: string, min: number, max: number): { value?: number; hint?:
   return { value };
 }
 
-export function draftToSettings(draft: SettingsDraft): { ok: true; settings: Settings } | { ok: false; hints: SettingsHints } {
+export function draftToSettings(draft: SettingsDraft): { ok: true; settings: QueueSettings } | { ok: false; hints: SettingsHints } {
   const hints: SettingsHints = {};
   const quota = whole(draft.fairnessQuota, 1, 20);
   if (quota.hint) hints.fairnessQuota = quota.hint;

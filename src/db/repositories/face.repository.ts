@@ -1,0 +1,216 @@
+/**
+ * Face templates, consents, remembered citizens and the audit of every template access. Templates
+ * leave this module only towards the matching index; each read is written to face_audit here, so
+ * no caller can read a template without it being recorded.
+ */
+import type { Insertable } from 'kysely';
+import type { ConsentTable, FaceAuditTable, FaceTemplateTable } from '../schema';
+import type { Executor } from './executor';
+
+export type AuditActor = { actorKind: FaceAuditTable['actorKind']; actorId: string | null };
+
+export interface StoredTemplate {
+  id: string;
+  centreId: string;
+  kind: 'walk-in' | 'remembered';
+  ticketId: string | null;
+  citizenId: string | null;
+  fieldId: string | null;
+  serviceDay: string | null;
+  model: string;
+  template: Uint8Array;
+}
+
+const TEMPLATE_COLUMNS = [
+  'id',
+  'centreId',
+  'kind',
+  'ticketId',
+  'citizenId',
+  'fieldId',
+  'serviceDay',
+  'model',
+  'template',
+] as const;
+
+async function audit(
+  ex: Executor,
+  entry: Omit<Insertable<FaceAuditTable>, 'id'>,
+): Promise<void> {
+  await ex.insertInto('faceAudit').values(entry).execute();
+}
+
+export async function insertConsent(ex: Executor, consent: Insertable<ConsentTable>): Promise<void> {
+  await ex.insertInto('consent').values(consent).execute();
+}
+
+export async function insertCitizen(
+  ex: Executor,
+  citizen: { id: string; centreId: string; phoneHintHash: string | null; createdAt: Date },
+): Promise<void> {
+  await ex.insertInto('citizen').values({ ...citizen, withdrawnAt: null }).execute();
+}
+
+export async function findCitizen(ex: Executor, id: string) {
+  return ex.selectFrom('citizen').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertTemplate(
+  ex: Executor,
+  template: Insertable<FaceTemplateTable>,
+  actor: AuditActor,
+  purpose: string,
+): Promise<void> {
+  await ex.insertInto('faceTemplate').values(template).execute();
+  await audit(ex, {
+    centreId: template.centreId,
+    at: template.createdAt,
+    action: 'create',
+    templateId: template.id,
+    templates: 1,
+    purpose,
+    ...actor,
+  });
+}
+
+/** Every template of a centre (or all centres), to build an instance's matching index. */
+export async function readTemplatesForIndex(
+  ex: Executor,
+  at: Date,
+  purpose: string,
+): Promise<StoredTemplate[]> {
+  const rows = await ex.selectFrom('faceTemplate').select(TEMPLATE_COLUMNS).execute();
+  const byCentre = new Map<string, number>();
+  for (const r of rows) byCentre.set(r.centreId, (byCentre.get(r.centreId) ?? 0) + 1);
+  for (const [centreId, count] of byCentre) {
+    await audit(ex, { centreId, at, action: 'read', templateId: null, templates: count, purpose, actorKind: 'system', actorId: null });
+  }
+  return rows;
+}
+
+/** One template, read to bring another instance's index up to date. */
+export async function readTemplate(
+  ex: Executor,
+  id: string,
+  at: Date,
+  purpose: string,
+): Promise<StoredTemplate | undefined> {
+  const row = await ex.selectFrom('faceTemplate').select(TEMPLATE_COLUMNS).where('id', '=', id).executeTakeFirst();
+  if (row) {
+    await audit(ex, { centreId: row.centreId, at, action: 'read', templateId: row.id, templates: 1, purpose, actorKind: 'system', actorId: null });
+  }
+  return row;
+}
+
+/** Deletes templates whose retention has ended; returns what was deleted, per centre. */
+export async function purgeExpiredTemplates(ex: Executor, now: Date): Promise<{ id: string; centreId: string }[]> {
+  const deleted = await ex
+    .deleteFrom('faceTemplate')
+    .where('expiresAt', '<=', now)
+    .returning(['id', 'centreId'])
+    .execute();
+  const byCentre = new Map<string, number>();
+  for (const d of deleted) byCentre.set(d.centreId, (byCentre.get(d.centreId) ?? 0) + 1);
+  for (const [centreId, count] of byCentre) {
+    await audit(ex, {
+      centreId,
+      at: now,
+      action: 'purge',
+      templateId: null,
+      templates: count,
+      purpose: 'retention ended',
+      actorKind: 'system',
+      actorId: null,
+    });
+  }
+  return deleted;
+}
+
+/**
+ * Erases a remembered citizen: their templates are deleted, their consent marked withdrawn, and the
+ * citizen row keeps only the fact that it was withdrawn (no template, no phone hint).
+ */
+export async function eraseCitizen(
+  ex: Executor,
+  citizenId: string,
+  centreId: string,
+  now: Date,
+  actor: AuditActor,
+): Promise<string[]> {
+  const deleted = await ex.deleteFrom('faceTemplate').where('citizenId', '=', citizenId).returning('id').execute();
+  await ex.updateTable('citizen').set({ withdrawnAt: now, phoneHintHash: null }).where('id', '=', citizenId).execute();
+  await ex.updateTable('consent').set({ withdrawnAt: now }).where('citizenId', '=', citizenId).where('withdrawnAt', 'is', null).execute();
+  for (const d of deleted) {
+    await audit(ex, { centreId, at: now, action: 'erase', templateId: d.id, templates: 1, purpose: 'erasure at the citizen\'s request', ...actor });
+  }
+  return deleted.map((d) => d.id);
+}
+
+/** Deletes the walk-in templates bound to given tickets (erasure of today's data). */
+export async function deleteTicketTemplates(
+  ex: Executor,
+  ticketIds: readonly string[],
+  centreId: string,
+  now: Date,
+  actor: AuditActor,
+  purpose: string,
+): Promise<string[]> {
+  if (ticketIds.length === 0) return [];
+  const deleted = await ex.deleteFrom('faceTemplate').where('ticketId', 'in', ticketIds).returning('id').execute();
+  for (const d of deleted) {
+    await audit(ex, { centreId, at: now, action: 'delete', templateId: d.id, templates: 1, purpose, ...actor });
+  }
+  return deleted.map((d) => d.id);
+}
+
+export interface HeldSummary {
+  kind: 'walk-in' | 'remembered';
+  count: number;
+  oldest: Date | null;
+  newest: Date | null;
+  nextExpiry: Date | null;
+}
+
+export async function summariseHeldTemplates(ex: Executor, centreId: string): Promise<HeldSummary[]> {
+  const rows = await ex
+    .selectFrom('faceTemplate')
+    .select((eb) => [
+      'kind',
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.min('createdAt').as('oldest'),
+      eb.fn.max('createdAt').as('newest'),
+      eb.fn.min('expiresAt').as('nextExpiry'),
+    ])
+    .where('centreId', '=', centreId)
+    .groupBy('kind')
+    .execute();
+  return rows.map((r) => ({
+    kind: r.kind,
+    count: Number(r.count),
+    oldest: r.oldest ? new Date(r.oldest) : null,
+    newest: r.newest ? new Date(r.newest) : null,
+    nextExpiry: r.nextExpiry ? new Date(r.nextExpiry) : null,
+  }));
+}
+
+export async function countConsents(ex: Executor, centreId: string, since: Date) {
+  const rows = await ex
+    .selectFrom('consent')
+    .select((eb) => ['scope', eb.fn.countAll<number>().as('count')])
+    .where('centreId', '=', centreId)
+    .where('givenAt', '>=', since)
+    .groupBy('scope')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.scope, Number(r.count)])) as Partial<Record<'declined' | 'today' | 'remember', number>>;
+}
+
+export async function summariseAudit(ex: Executor, centreId: string, since: Date) {
+  const rows = await ex
+    .selectFrom('faceAudit')
+    .select((eb) => ['action', eb.fn.countAll<number>().as('entries'), eb.fn.sum<number>('templates').as('templates')])
+    .where('centreId', '=', centreId)
+    .where('at', '>=', since)
+    .groupBy('action')
+    .execute();
+  return rows.map((r) => ({ action: r.action, entries: Number(r.entries), templates: Number(r.templates) }));
+}

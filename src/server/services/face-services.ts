@@ -1,0 +1,392 @@
+/**
+ * What the face is used for, and nothing else:
+ *   - taking a number: with consent, the face links the ticket to the person, so the same person
+ *     asking again for the same field gets their active ticket back (no number grabbing);
+ *   - remembering a citizen who asked for it, recognised next time as a suggestion that only
+ *     counts once they confirm a second factor (the last digits of their phone);
+ *   - confirming at the counter that the person who arrived is the one called (1:1);
+ *   - erasure on request, and the end of retention.
+ * Templates arrive from the kiosk (never images), are stored encoded, are read only by the
+ * matching gallery (audited), and are never returned by any API or written to a log or an event.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { FACE_MODEL_ID, FACE_TEMPLATE_LENGTH } from '../../contracts/face';
+import type { FaceCapture } from '../../contracts/api';
+import { decideMatch, decodeTemplate, dot, encodeTemplate, normalizeTemplate } from '../../core/face/template-math';
+import { AppError } from '../../core/shared/app-error';
+import { serviceDayOf, startOfServiceDay } from '../../core/shared/local-time';
+import { ACTIVE_AT_COUNTER, OPEN_STATUSES, type Ticket } from '../../core/queue/ticket';
+import { appendEvents } from '../../db/repositories/event.repository';
+import {
+  deleteTicketTemplates,
+  eraseCitizen,
+  findCitizen,
+  insertCitizen,
+  insertConsent,
+  insertTemplate,
+  purgeExpiredTemplates,
+  readTemplate,
+  type AuditActor,
+} from '../../db/repositories/face.repository';
+import { findTicket } from '../../db/repositories/ticket.repository';
+import { actorColumns, inTransaction, type Actor, type ServiceContext, type Tx } from './context';
+import { rememberedGroup, walkInGroup } from './face-gallery';
+import { issueTicket, type IssueTicketCommand, type IssuedTicketResult } from './issue-ticket';
+
+const DAY_MS = 24 * 3600_000;
+const CANDIDATE_SECONDS = 120;
+
+/** Decodes and checks a template sent by a kiosk; throws FACE_TEMPLATE_INVALID otherwise. */
+export function readCapture(capture: FaceCapture): Float32Array {
+  if (capture.model !== FACE_MODEL_ID) throw new AppError('FACE_TEMPLATE_INVALID', { detail: 'model' });
+  const bytes = Buffer.from(capture.template, 'base64');
+  if (bytes.length !== FACE_TEMPLATE_LENGTH * 4) throw new AppError('FACE_TEMPLATE_INVALID', { detail: 'length' });
+  const values = new Float32Array(FACE_TEMPLATE_LENGTH);
+  for (let i = 0; i < values.length; i++) values[i] = bytes.readFloatLE(i * 4);
+  if (!values.every(Number.isFinite) || values.every((v) => v === 0)) {
+    throw new AppError('FACE_TEMPLATE_INVALID', { detail: 'values' });
+  }
+  return normalizeTemplate(values);
+}
+
+function auditActor(actor: Actor): AuditActor {
+  const { actorKind, actorId } = actorColumns(actor);
+  return { actorKind, actorId };
+}
+
+function hashPhoneHint(citizenId: string, digits: string): string {
+  return createHash('sha256').update(`${citizenId}:${digits}`).digest('hex');
+}
+
+async function logFaceEvent(
+  tx: Tx,
+  actor: Actor,
+  type: 'face.template-added' | 'face.template-removed',
+  at: Date,
+  templateIds: readonly string[],
+): Promise<void> {
+  // Ids only: the templates themselves never enter the log.
+  await appendEvents(tx, [
+    {
+      centreId: actor.centreId,
+      type,
+      at,
+      ticketId: null,
+      counterId: null,
+      officerId: null,
+      ...actorColumns(actor),
+      facts: { templateIds: [...templateIds] },
+      payload: {},
+    },
+  ]);
+}
+
+export interface TakeTicketResult extends IssuedTicketResult {
+  reused: boolean;
+  faceStored: boolean;
+}
+
+export interface TakeTicketCommand extends IssueTicketCommand {
+  face?:
+    | {
+        consent: 'declined' | 'today' | 'remember';
+        capture?: FaceCapture | undefined;
+        phoneHint?: string | undefined;
+      }
+    | undefined;
+}
+
+/**
+ * A kiosk issues a number, with or without the face. Declining keeps no face data at all and still
+ * gives a number; with consent, the same person's active ticket for the field is given back.
+ */
+export async function takeTicket(
+  ctx: ServiceContext,
+  actor: Actor,
+  command: TakeTicketCommand,
+  describe: (ticket: Ticket) => Promise<IssuedTicketResult>,
+): Promise<TakeTicketResult> {
+  const face = command.face;
+  const now = ctx.clock();
+  if (!face) return { ...(await issueTicket(ctx, actor, command)), reused: false, faceStored: false };
+  const { settings } = await ctx.hall.get(ctx.db, actor.centreId);
+  const kioskId = actor.kind === 'device' ? actor.id : null;
+
+  if (face.consent === 'declined') {
+    const issued = await issueTicket(ctx, actor, command);
+    // The refusal itself is recorded (when, where, for which visit) — no face data is.
+    await insertConsent(ctx.db, {
+      id: ctx.newId(),
+      centreId: actor.centreId,
+      kioskId,
+      scope: 'declined',
+      purpose: 'queue number',
+      citizenId: null,
+      ticketId: issued.ticket.id,
+      givenAt: now,
+      withdrawnAt: null,
+    });
+    return { ...issued, reused: false, faceStored: false };
+  }
+
+  if (!settings.faceEnabled) throw new AppError('FACE_DISABLED');
+  if (face.consent === 'remember' && !settings.faceRememberEnabled) throw new AppError('FACE_DISABLED');
+  if (!face.capture) throw new AppError('VALIDATION_FAILED', { detail: 'face.capture' });
+  const probe = readCapture(face.capture);
+  const serviceDay = serviceDayOf(now);
+  await ctx.faces.ensureLoaded(ctx.db);
+
+  // The same person already holding an active number for this field gets it back.
+  const group = walkInGroup(actor.centreId, command.fieldId, serviceDay);
+  const decision = decideMatch(ctx.faces.search(group, probe, 3), {
+    threshold: settings.faceMatchThreshold,
+    minMargin: settings.faceMatchMargin,
+  });
+  if (decision.decision === 'match' && decision.id) {
+    const held = await findTicket(ctx.db, decision.id);
+    if (held && held.fieldId === command.fieldId && OPEN_STATUSES.includes(held.status) && held.status !== 'no-show') {
+      return { ...(await describe(held)), reused: true, faceStored: true };
+    }
+  }
+
+  const issued = await issueTicket(ctx, actor, command);
+  const template = Buffer.from(encodeTemplate(probe));
+  const walkInId = ctx.newId();
+  const citizenId = face.consent === 'remember' ? ctx.newId() : null;
+  const rememberedId = citizenId ? ctx.newId() : null;
+  await inTransaction(ctx, async (tx) => {
+    const consentId = ctx.newId();
+    if (citizenId) {
+      await insertCitizen(tx, {
+        id: citizenId,
+        centreId: actor.centreId,
+        phoneHintHash: face.phoneHint ? hashPhoneHint(citizenId, face.phoneHint) : null,
+        createdAt: now,
+      });
+    }
+    await insertConsent(tx, {
+      id: consentId,
+      centreId: actor.centreId,
+      kioskId,
+      scope: face.consent,
+      purpose: citizenId ? 'queue number; recognising the citizen on later visits' : 'queue number today',
+      citizenId,
+      ticketId: issued.ticket.id,
+      givenAt: now,
+      withdrawnAt: null,
+    });
+    const common = { centreId: actor.centreId, consentId, model: FACE_MODEL_ID, dimensions: probe.length, template, createdAt: now };
+    // A walk-in template ends with its day (local midnight).
+    await insertTemplate(
+      tx,
+      {
+        ...common,
+        id: walkInId,
+        kind: 'walk-in',
+        ticketId: issued.ticket.id,
+        citizenId: null,
+        fieldId: command.fieldId,
+        serviceDay,
+        expiresAt: new Date(startOfServiceDay(serviceDay).getTime() + DAY_MS),
+      },
+      auditActor(actor),
+      'one number per person per field today',
+    );
+    if (citizenId && rememberedId) {
+      await insertTemplate(
+        tx,
+        { ...common, id: rememberedId, kind: 'remembered', ticketId: null, citizenId, fieldId: null, serviceDay: null, expiresAt: null },
+        auditActor(actor),
+        'recognising the citizen on later visits (until withdrawn)',
+      );
+    }
+    await logFaceEvent(tx, actor, 'face.template-added', now, rememberedId ? [walkInId, rememberedId] : [walkInId]);
+  });
+  ctx.faces.add({ id: walkInId, owner: issued.ticket.id, group, template: probe });
+  if (citizenId && rememberedId) {
+    ctx.faces.add({ id: rememberedId, owner: citizenId, group: rememberedGroup(actor.centreId), template: probe });
+  }
+  return { ...issued, reused: false, faceStored: true };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Returning citizens
+// ---------------------------------------------------------------------------------------------
+
+/** Hook for results ready for a recognised citizen (dossiers arrive with the dossier module). */
+export type ReadyResultsProvider = (ctx: ServiceContext, citizenId: string) => Promise<{ dossierCode: string; counterNumber: number | null }[]>;
+export const noReadyResults: ReadyResultsProvider = async () => [];
+
+/**
+ * A kiosk recognises a remembered face. The answer carries nothing personal: only an opaque
+ * candidate token, valid for two minutes, that the citizen confirms with their phone digits.
+ */
+export async function recogniseCitizen(
+  ctx: ServiceContext,
+  actor: Actor,
+  capture: FaceCapture,
+): Promise<{ candidate: string | null; expiresAt: string | null }> {
+  if (actor.kind !== 'device' || actor.deviceKind !== 'kiosk') throw new AppError('FORBIDDEN');
+  const { settings } = await ctx.hall.get(ctx.db, actor.centreId);
+  if (!settings.faceEnabled || !settings.faceRememberEnabled) throw new AppError('FACE_DISABLED');
+  const probe = readCapture(capture);
+  await ctx.faces.ensureLoaded(ctx.db);
+  const decision = decideMatch(ctx.faces.search(rememberedGroup(actor.centreId), probe, 3), {
+    threshold: settings.faceMatchThreshold,
+    minMargin: settings.faceMatchMargin,
+  });
+  if (decision.decision !== 'match' || !decision.id) return { candidate: null, expiresAt: null };
+  const now = ctx.clock();
+  const token = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(now.getTime() + CANDIDATE_SECONDS * 1000);
+  await ctx.db
+    .insertInto('faceCandidate')
+    .values({ id: token, centreId: actor.centreId, citizenId: decision.id, kioskId: actor.id, createdAt: now, expiresAt, attempts: 0 })
+    .execute();
+  return { candidate: token, expiresAt: expiresAt.toISOString() };
+}
+
+/** The citizen confirms a recognition with the last digits of their phone. */
+export async function confirmCitizen(
+  ctx: ServiceContext,
+  actor: Actor,
+  token: string,
+  phoneHint: string,
+  readyResults: ReadyResultsProvider = noReadyResults,
+): Promise<{ results: { dossierCode: string; counterNumber: number | null }[] }> {
+  if (actor.kind !== 'device' || actor.deviceKind !== 'kiosk') throw new AppError('FORBIDDEN');
+  const { settings } = await ctx.hall.get(ctx.db, actor.centreId);
+  const now = ctx.clock();
+  const candidate = await ctx.db.selectFrom('faceCandidate').selectAll().where('id', '=', token).executeTakeFirst();
+  if (!candidate || candidate.centreId !== actor.centreId || candidate.kioskId !== actor.id || candidate.expiresAt <= now) {
+    throw new AppError('FACE_CANDIDATE_EXPIRED');
+  }
+  const citizen = await findCitizen(ctx.db, candidate.citizenId);
+  const correct = citizen?.phoneHintHash && !citizen.withdrawnAt && citizen.phoneHintHash === hashPhoneHint(citizen.id, phoneHint);
+  if (!correct) {
+    const attempts = candidate.attempts + 1;
+    const left = settings.faceSecondFactorAttempts - attempts;
+    if (left <= 0) await ctx.db.deleteFrom('faceCandidate').where('id', '=', token).execute();
+    else await ctx.db.updateTable('faceCandidate').set({ attempts }).where('id', '=', token).execute();
+    throw new AppError(left <= 0 ? 'FACE_CANDIDATE_EXPIRED' : 'FACE_SECOND_FACTOR_WRONG', { left: Math.max(0, left) });
+  }
+  await ctx.db.deleteFrom('faceCandidate').where('id', '=', token).execute();
+  return { results: await readyResults(ctx, citizen.id) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// At the counter
+// ---------------------------------------------------------------------------------------------
+
+export type FaceCheck = 'match' | 'mismatch' | 'no-template';
+
+/**
+ * The counter's camera confirms that the person who arrived is the one called (1:1 against the
+ * ticket's own template). Logged as `ticket.face-checked`, which also records the arrival time.
+ */
+export async function checkFaceAtCounter(
+  ctx: ServiceContext,
+  actor: Actor,
+  ticketId: string,
+  capture: FaceCapture,
+): Promise<{ result: FaceCheck; score: number | null }> {
+  if (actor.kind !== 'user') throw new AppError('FORBIDDEN');
+  const probe = readCapture(capture);
+  const now = ctx.clock();
+  const ticket = await findTicket(ctx.db, ticketId);
+  if (!ticket || ticket.centreId !== actor.centreId) throw new AppError('NOT_FOUND', { entity: 'ticket' });
+  const hall = await ctx.hall.get(ctx.db, actor.centreId);
+  const counter = hall.counters.find((c) => c.officerId === actor.id);
+  if (!counter || ticket.counterId !== counter.id || !ACTIVE_AT_COUNTER.includes(ticket.status)) {
+    throw new AppError('INVALID_TRANSITION', { action: 'start', number: ticket.displayNumber, status: ticket.status });
+  }
+  const row = await ctx.db.selectFrom('faceTemplate').select('id').where('ticketId', '=', ticket.id).where('kind', '=', 'walk-in').executeTakeFirst();
+  let result: FaceCheck = 'no-template';
+  let score: number | null = null;
+  if (row) {
+    const stored = await readTemplate(ctx.db, row.id, now, 'confirming the called person at the counter');
+    if (stored) {
+      const decision = decideMatch(
+        [{ id: ticket.id, score: scoreOf(stored.template, probe) }],
+        { threshold: hall.settings.faceMatchThreshold, minMargin: 0 },
+      );
+      score = decision.score;
+      result = decision.decision === 'match' ? 'match' : 'mismatch';
+    }
+  }
+  await appendEvents(ctx.db, [
+    {
+      centreId: actor.centreId,
+      type: 'ticket.face-checked',
+      at: now,
+      ticketId: ticket.id,
+      counterId: counter.id,
+      officerId: actor.id,
+      ...actorColumns(actor),
+      facts: { result, score },
+      payload: { faceCheck: { ticketId: ticket.id, result } },
+    },
+  ]);
+  return { result, score };
+}
+
+function scoreOf(stored: Uint8Array, probe: Float32Array): number {
+  return dot(decodeTemplate(stored, probe.length), probe);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Erasure and retention
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Erasure with the citizen present: the officer's camera captures their face; every remembered
+ * template of theirs and today's walk-in templates that match are deleted at once.
+ */
+export async function eraseFaceData(
+  ctx: ServiceContext,
+  actor: Actor,
+  capture: FaceCapture,
+): Promise<{ remembered: number; walkIns: number }> {
+  if (actor.kind !== 'user') throw new AppError('FORBIDDEN');
+  const probe = readCapture(capture);
+  const now = ctx.clock();
+  const { settings, fields } = await ctx.hall.get(ctx.db, actor.centreId);
+  await ctx.faces.ensureLoaded(ctx.db);
+  const policy = { threshold: settings.faceMatchThreshold, minMargin: 0 };
+  const citizenMatch = decideMatch(ctx.faces.search(rememberedGroup(actor.centreId), probe, 3), policy);
+  const day = serviceDayOf(now);
+  const ticketIds: string[] = [];
+  for (const fieldId of fields.keys()) {
+    for (const hit of ctx.faces.search(walkInGroup(actor.centreId, fieldId, day), probe, 5)) {
+      if (hit.score >= settings.faceMatchThreshold) ticketIds.push(hit.id);
+    }
+  }
+  if (citizenMatch.decision !== 'match' && ticketIds.length === 0) throw new AppError('FACE_NOT_RECOGNISED');
+  const removed: string[] = [];
+  await inTransaction(ctx, async (tx) => {
+    if (citizenMatch.decision === 'match' && citizenMatch.id) {
+      removed.push(...(await eraseCitizen(tx, citizenMatch.id, actor.centreId, now, auditActor(actor))));
+    }
+    removed.push(...(await deleteTicketTemplates(tx, ticketIds, actor.centreId, now, auditActor(actor), 'erasure at the citizen\'s request')));
+    if (removed.length > 0) await logFaceEvent(tx, actor, 'face.template-removed', now, removed);
+  });
+  ctx.faces.remove(removed);
+  return { remembered: citizenMatch.decision === 'match' ? 1 : 0, walkIns: ticketIds.length };
+}
+
+/** Deletes templates whose retention has ended (walk-ins at the end of their day). */
+export async function purgeExpiredFaceData(ctx: ServiceContext): Promise<number> {
+  const now = ctx.clock();
+  const removed = await inTransaction(ctx, async (tx) => {
+    const deleted = await purgeExpiredTemplates(tx, now);
+    const byCentre = new Map<string, string[]>();
+    for (const d of deleted) byCentre.set(d.centreId, [...(byCentre.get(d.centreId) ?? []), d.id]);
+    for (const [centreId, ids] of byCentre) {
+      await logFaceEvent(tx, { kind: 'system', centreId }, 'face.template-removed', now, ids);
+    }
+    await tx.deleteFrom('faceCandidate').where('expiresAt', '<=', now).execute();
+    return deleted.map((d) => d.id);
+  });
+  ctx.faces.remove(removed);
+  return removed.length;
+}

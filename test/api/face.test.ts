@@ -1,0 +1,168 @@
+/**
+ * The face, as the law and the citizens expect it handled: only with consent, a template and never
+ * an image, one active number per person per field, a returning citizen recognised only after the
+ * second factor, a 1:1 check at the counter, erasure on request, deletion at the end of retention,
+ * every read audited, and no template in any API answer, event or log line.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FACE_MODEL_ID, FACE_TEMPLATE_LENGTH } from '../../src/contracts/face';
+import { purgeExpiredFaceData } from '../../src/server/services/face-services';
+import { createTestApp, type TestApp } from '../support/test-app';
+import { TEST_ENGINE } from '../support/test-database';
+
+/** A person's face as the kiosk would send it: a unit vector, a little different each capture. */
+function person(seed: number) {
+  let state = seed;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648 - 0.5;
+  };
+  const base = Array.from({ length: FACE_TEMPLATE_LENGTH }, random);
+  return () => {
+    const v = base.map((x) => x + random() * 0.05);
+    const norm = Math.hypot(...v);
+    const bytes = Buffer.alloc(FACE_TEMPLATE_LENGTH * 4);
+    v.forEach((x, i) => bytes.writeFloatLE(x / norm, i * 4));
+    return { model: FACE_MODEL_ID, template: bytes.toString('base64'), live: true as const };
+  };
+}
+
+describe(`face recognition (${TEST_ENGINE})`, () => {
+  let t: TestApp;
+  let kiosk: string;
+  const logLines: string[] = [];
+  const sent: string[] = [];
+  const answers: string[] = [];
+  const alice = person(1);
+  const bob = person(2);
+  const chi = person(3);
+
+  beforeAll(async () => {
+    t = await createTestApp({ logLevel: 'debug', logStream: { write: (line) => void logLines.push(line) } });
+    kiosk = await t.pairDevice('kiosk');
+  });
+  afterAll(async () => t?.close());
+
+  const take = async (fieldCode: string, face: Record<string, unknown>) => {
+    const capture = face['capture'] as { template: string } | undefined;
+    if (capture) sent.push(capture.template);
+    const res = await t.request('POST', '/api/v1/tickets', kiosk, { fieldId: t.field(fieldCode).id, face });
+    answers.push(res.body);
+    return res;
+  };
+
+  it('gives a number to a citizen who declines, and keeps no face data', async () => {
+    const res = await take('HT', { consent: 'declined' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().faceStored).toBe(false);
+    expect(await t.ctx.db.selectFrom('faceTemplate').select('id').execute()).toHaveLength(0);
+    const consent = await t.ctx.db.selectFrom('consent').selectAll().executeTakeFirstOrThrow();
+    expect(consent.scope).toBe('declined');
+    expect(consent.ticketId).toBe(res.json().ticket.id);
+  });
+
+  it('gives the same person their active number back, and others a new one', async () => {
+    const first = await take('HT', { consent: 'today', capture: alice() });
+    expect(first.statusCode).toBe(201);
+    expect(first.json().faceStored).toBe(true);
+    const again = await take('HT', { consent: 'today', capture: alice() });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ reused: true, ticket: { id: first.json().ticket.id, displayNumber: first.json().ticket.displayNumber } });
+    const otherField = await take('CT', { consent: 'today', capture: alice() });
+    expect(otherField.json().reused).toBe(false);
+    expect(otherField.json().ticket.id).not.toBe(first.json().ticket.id);
+    const someoneElse = await take('HT', { consent: 'today', capture: bob() });
+    expect(someoneElse.json().reused).toBe(false);
+    // Three numbers, three walk-in templates, each with its consent.
+    const templates = await t.ctx.db.selectFrom('faceTemplate').selectAll().execute();
+    expect(templates.filter((x) => x.kind === 'walk-in')).toHaveLength(3);
+  });
+
+  it('refuses a template of another model or size, in the caller\'s language', async () => {
+    const wrongModel = await take('HT', { consent: 'today', capture: { ...bob(), model: 'other-model' } });
+    expect(wrongModel.json().error.code).toBe('FACE_TEMPLATE_INVALID');
+    const short = await take('HT', { consent: 'today', capture: { model: FACE_MODEL_ID, template: 'AAAA', live: true } });
+    expect(short.statusCode).toBe(400);
+    const notLive = await take('HT', { consent: 'today', capture: { ...bob(), live: false } });
+    expect(notLive.json().error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('recognises a remembered citizen only as a suggestion, confirmed by the phone digits', async () => {
+    const remembered = await take('DD', { consent: 'remember', capture: chi(), phoneHint: '2468' });
+    expect(remembered.statusCode).toBe(201);
+    const unknown = await t.request('POST', '/api/v1/kiosk/recognise', kiosk, { capture: bob() });
+    expect(unknown.json().candidate).toBeNull();
+    const seen = await t.request('POST', '/api/v1/kiosk/recognise', kiosk, { capture: chi() });
+    answers.push(seen.body);
+    const candidate = seen.json().candidate as string;
+    expect(candidate).toMatch(/^[A-Za-z0-9_-]{20,64}$/);
+    // Nothing personal before the second factor.
+    expect(Object.keys(seen.json()).sort()).toEqual(['candidate', 'expiresAt']);
+    const wrong = await t.request('POST', `/api/v1/kiosk/recognise/${candidate}/confirm`, kiosk, { phoneHint: '1111' });
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json().error.message).toBe('Số điện thoại không khớp. Ông/bà còn 2 lần thử.');
+    const right = await t.request('POST', `/api/v1/kiosk/recognise/${candidate}/confirm`, kiosk, { phoneHint: '2468' });
+    expect(right.json()).toEqual({ results: [] });
+    const reused = await t.request('POST', `/api/v1/kiosk/recognise/${candidate}/confirm`, kiosk, { phoneHint: '2468' });
+    expect(reused.json().error.code).toBe('FACE_CANDIDATE_EXPIRED');
+  });
+
+  it('confirms at the counter that the person who arrived is the one called', async () => {
+    const officer = await t.login('canbo1');
+    await t.request('POST', `/api/v1/counters/${t.counter(1).id}/open`, officer);
+    const called = (await t.request('POST', `/api/v1/counters/${t.counter(1).id}/call-next`, officer)).json().ticket;
+    // The first number of the day was the citizen who declined: there is nothing to compare with.
+    const declined = await t.request('POST', `/api/v1/tickets/${called.id}/face-check`, officer, { capture: alice() });
+    expect(declined.json().result).toBe('no-template');
+    await t.request('POST', `/api/v1/tickets/${called.id}/no-show`, officer);
+    const aliceTicket = (await t.request('POST', `/api/v1/counters/${t.counter(1).id}/call-next`, officer)).json().ticket;
+    const right = await t.request('POST', `/api/v1/tickets/${aliceTicket.id}/face-check`, officer, { capture: alice() });
+    expect(right.json().result).toBe('match');
+    const wrong = await t.request('POST', `/api/v1/tickets/${aliceTicket.id}/face-check`, officer, { capture: bob() });
+    expect(wrong.json().result).toBe('mismatch');
+    const checks = await t.ctx.db.selectFrom('eventLog').select('facts').where('type', '=', 'ticket.face-checked').execute();
+    expect(checks.map((c) => (c.facts as { result: string }).result)).toEqual(['no-template', 'match', 'mismatch']);
+  });
+
+  it('erases a citizen\'s face data on request, with the citizen present', async () => {
+    const officer = await t.login('canbo2');
+    const erased = await t.request('POST', '/api/v1/face/erase', officer, { capture: chi() });
+    expect(erased.json()).toEqual({ remembered: 1, walkIns: 1 });
+    const after = await t.request('POST', '/api/v1/kiosk/recognise', kiosk, { capture: chi() });
+    expect(after.json().candidate).toBeNull();
+    const citizen = await t.ctx.db.selectFrom('citizen').selectAll().executeTakeFirstOrThrow();
+    expect(citizen.withdrawnAt).not.toBeNull();
+    expect(citizen.phoneHintHash).toBeNull();
+    expect(await t.ctx.db.selectFrom('faceTemplate').select('id').where('citizenId', '=', citizen.id).execute()).toHaveLength(0);
+  });
+
+  it('deletes walk-in templates when their day ends', async () => {
+    const before = await t.ctx.db.selectFrom('faceTemplate').select('id').where('kind', '=', 'walk-in').execute();
+    expect(before.length).toBeGreaterThan(0);
+    t.clock.set('2026-11-25T17:00:00Z'); // midnight in Hà Nội
+    expect(await purgeExpiredFaceData(t.ctx)).toBe(before.length);
+    expect(await t.ctx.db.selectFrom('faceTemplate').select('id').where('kind', '=', 'walk-in').execute()).toHaveLength(0);
+    const purge = await t.ctx.db.selectFrom('faceAudit').selectAll().where('action', '=', 'purge').executeTakeFirstOrThrow();
+    expect(purge.templates).toBe(before.length);
+  });
+
+  it('audits every access and tells the manager what is held and why', async () => {
+    const audit = await t.ctx.db.selectFrom('faceAudit').select(['action', 'purpose']).execute();
+    const actions = new Set(audit.map((a) => a.action));
+    expect([...actions].sort()).toEqual(['create', 'delete', 'erase', 'purge', 'read']);
+    expect(audit.some((a) => a.purpose === 'confirming the called person at the counter')).toBe(true);
+    const record = await t.request('GET', '/api/v1/manage/face/record', await t.login('quanly'));
+    expect(record.statusCode).toBe(200);
+    expect(record.json()).toMatchObject({ model: FACE_MODEL_ID, consentsLast30Days: { declined: 1, today: 3, remember: 1 } });
+  });
+
+  it('never returns, logs or records a template', async () => {
+    expect(sent.length).toBeGreaterThan(5);
+    const everything = [...answers, ...logLines].join('\n');
+    for (const template of sent) expect(everything).not.toContain(template.slice(0, 40));
+    const events = await t.ctx.db.selectFrom('eventLog').select(['facts', 'payload']).execute();
+    const logged = JSON.stringify(events);
+    for (const template of sent) expect(logged).not.toContain(template.slice(0, 40));
+    expect(logLines.length).toBeGreaterThan(10);
+  });
+});
