@@ -21,7 +21,7 @@ export const DEFAULT_SETTINGS: Settings = {
   faceEnabled: true,
   faceRememberEnabled: true,
   faceMatchThreshold: DEFAULT_FACE_MATCH_THRESHOLD,
-  faceMatchMargin: 0.05,
+  faceMatchMargin: 0.02,
   faceSecondFactorAttempts: 3,
 };
 

@@ -1,0 +1,316 @@
+/**
+ * The kiosk's face pipeline, in the browser: @vladmandic/human (WASM backend, models and binaries
+ * from our own server) finds faces and their 468-point mesh; the largest face is measured (pose,
+ * size, sharpness, light) and passes the quality gate or not; a good face is aligned from five mesh
+ * points and described by the recognition model. Only the template — never a picture — leaves here.
+ *
+ *   const pipeline = await createFacePipeline();
+ *   const { quality, template } = await pipeline.analyse(video);
+ *
+ * `npm run face:eval` runs this same module in headless Chromium.
+ */
+import type { Config, FaceResult, Human } from '@vladmandic/human';
+import { FACE_ASSET_MANIFEST_URL, type FaceAssetManifest } from '../../contracts/face';
+import { alignFace, warpToRgb, type Point2, type RgbaImage } from './face-align';
+import { DEFAULT_DESCRIPTOR, type DescriptorSpec, type FaceApiSpec, type GraphSpec } from './face-descriptors';
+import { estimateHeadPose, eyeOpenness, fivePointsFromMesh, MESH_POINTS, type HeadPose, type MeshPoint } from './face-landmarks';
+import { assessQuality, DEFAULT_QUALITY_LIMITS, greyStats, laplacianVariance, rgbToGrey, type FrameMeasurement, type QualityLimits, type QualityVerdict } from './face-quality';
+import { l2Normalise } from './face-template';
+
+export interface FacePipelineOptions {
+  /** Where the server lists the asset URLs (default: our own server). */
+  manifestUrl?: string;
+  descriptor?: DescriptorSpec;
+  limits?: QualityLimits;
+  /** Most faces looked for in a frame (enough to tell "several people" from one). */
+  maxFaces?: number;
+  /**
+   * Live video: let human reuse the last face box while the picture barely changes (much faster on
+   * a still scene). Off for unrelated still images, where a reused box would belong to another photo.
+   */
+  videoCaching?: boolean;
+  /** Run human's passive anti-spoof and liveness models (hints only: see docs/face-recognition.md). */
+  livenessHints?: boolean;
+}
+
+export type FaceFrame = HTMLVideoElement | HTMLCanvasElement | ImageData;
+
+export interface DetectedFace {
+  /** [x, y, width, height] in frame pixels. */
+  box: [number, number, number, number];
+  confidence: number;
+  pose: HeadPose | null;
+  /** Eye centres, nose tip, mouth corners in frame pixels (null without a full mesh). */
+  landmarks5: Point2[] | null;
+}
+
+export interface LivenessHints {
+  /** human's passive anti-spoof score (0–1), when enabled. Not evidence on its own. */
+  antispoof?: number;
+  /** human's passive liveness score (0–1), when enabled. Not evidence on its own. */
+  live?: number;
+  /** Eye opening (lid gap / eye width); a dip over a few frames is a blink. */
+  eyeOpenness: number;
+  pose: HeadPose;
+}
+
+export interface FaceAnalysis {
+  /** Every face found, largest first. */
+  faces: DetectedFace[];
+  quality: QualityVerdict & { measurement: FrameMeasurement };
+  /** L2-normalised descriptor of the face, present only when the frame passed the gate (or `describe: 'always'`). */
+  template?: Float32Array;
+  /** The largest face's 468-point mesh in frame pixels, for gestures and the active liveness check. */
+  landmarks?: MeshPoint[];
+  liveness?: LivenessHints;
+  timings: { detectMs: number; describeMs: number };
+}
+
+export interface AnalyseOptions {
+  /** 'auto' (default): describe only a frame that passes the gate; 'always': any frame with one face. */
+  describe?: 'auto' | 'always' | 'never';
+}
+
+export interface FacePipeline {
+  readonly modelId: string;
+  /** The TensorFlow.js backend actually in use (expected: "wasm"). */
+  readonly backend: string;
+  readonly templateLength: number;
+  analyse(frame: FaceFrame, options?: AnalyseOptions): Promise<FaceAnalysis>;
+  dispose(): void;
+}
+
+/** The few TensorFlow.js calls used here (human exposes its bundled tfjs untyped). */
+interface Tf {
+  getBackend(): string;
+  tensor4d(values: Float32Array, shape: [number, number, number, number]): TfTensor;
+  loadGraphModel(url: string): Promise<TfGraphModel>;
+}
+interface TfTensor {
+  shape: number[];
+  data(): Promise<Float32Array>;
+  dispose(): void;
+}
+interface TfGraphModel {
+  execute(input: TfTensor): TfTensor | TfTensor[];
+}
+
+interface FaceApiModule {
+  tf: { setBackend(name: string): Promise<boolean>; ready(): Promise<void>; setWasmPaths?: (path: string, simd?: boolean) => void };
+  setWasmPaths?: (path: string, simd?: boolean) => void;
+  nets: { faceRecognitionNet: { loadFromUri(url: string): Promise<void>; computeFaceDescriptor(input: HTMLCanvasElement): Promise<Float32Array | Float32Array[]> } };
+}
+
+type Describer = (image: RgbaImage, face: FaceResult) => Promise<Float32Array | null>;
+
+async function loadManifest(url: string): Promise<FaceAssetManifest> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`face assets manifest: HTTP ${response.status}`);
+  return (await response.json()) as FaceAssetManifest;
+}
+
+function humanConfig(manifest: FaceAssetManifest, options: Required<Pick<FacePipelineOptions, 'maxFaces' | 'videoCaching' | 'livenessHints'>>, describeWithHuman: boolean): Partial<Config> {
+  return {
+    backend: 'wasm',
+    wasmPath: manifest.tfjsWasm.base,
+    modelBasePath: manifest.human.modelBase,
+    debug: false,
+    warmup: 'none',
+    cacheSensitivity: options.videoCaching ? 0.7 : 0,
+    // Raw pixels: the gate judges light and sharpness on what the camera really gave.
+    filter: { enabled: false } as Config['filter'],
+    gesture: { enabled: false },
+    body: { enabled: false } as Config['body'],
+    hand: { enabled: false } as Config['hand'],
+    object: { enabled: false } as Config['object'],
+    segmentation: { enabled: false } as Config['segmentation'],
+    face: {
+      enabled: true,
+      detector: { maxDetected: options.maxFaces, minConfidence: 0.5, rotation: false, return: false },
+      mesh: { enabled: true },
+      attention: { enabled: false },
+      iris: { enabled: false },
+      emotion: { enabled: false },
+      description: { enabled: describeWithHuman },
+      antispoof: { enabled: options.livenessHints },
+      liveness: { enabled: options.livenessHints },
+    } as Config['face'],
+  };
+}
+
+/** Pixels of any frame as RGBA (video and canvas are drawn once into a reusable canvas). */
+function framePixels(frame: FaceFrame, scratch: { canvas?: HTMLCanvasElement }): ImageData {
+  if (typeof ImageData !== 'undefined' && frame instanceof ImageData) return frame;
+  const source = frame as HTMLVideoElement | HTMLCanvasElement;
+  const width = 'videoWidth' in source ? source.videoWidth : source.width;
+  const height = 'videoHeight' in source ? source.videoHeight : source.height;
+  if (!width || !height) throw new Error('frame has no pixels yet');
+  const canvas = (scratch.canvas ??= document.createElement('canvas'));
+  if (canvas.width !== width || canvas.height !== height) {
+    canvas.width = width;
+    canvas.height = height;
+  }
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
+  context.drawImage(source, 0, 0, width, height);
+  return context.getImageData(0, 0, width, height);
+}
+
+/** The face box as a square crop (no rotation), for the unaligned variants. */
+function boxCrop(image: RgbaImage, box: readonly number[], size: number): Uint8ClampedArray {
+  const [x, y, w, h] = box as [number, number, number, number];
+  const side = Math.max(w, h);
+  const scale = side / size;
+  return warpToRgb(image, { a: scale, b: 0, tx: x + w / 2 - side / 2, ty: y + h / 2 - side / 2 }, size, size);
+}
+
+function hasFullMesh(face: FaceResult): boolean {
+  return Array.isArray(face.mesh) && face.mesh.length >= MESH_POINTS;
+}
+
+function graphDescriber(tf: Tf, model: TfGraphModel, spec: GraphSpec): Describer {
+  return async (image, face) => {
+    if (spec.align !== null && !hasFullMesh(face)) return null;
+    const rgb = spec.align === null
+      ? boxCrop(image, face.box, spec.inputSize)
+      : alignFace(image, fivePointsFromMesh(face.mesh as MeshPoint[]), spec.inputSize, spec.align);
+    const values = new Float32Array(rgb.length);
+    for (let i = 0; i < rgb.length; i++) values[i] = (rgb[i]! - spec.offset) / spec.divisor;
+    const input = tf.tensor4d(values, [1, spec.inputSize, spec.inputSize, 3]);
+    const output = model.execute(input);
+    input.dispose();
+    const outputs = Array.isArray(output) ? output : [output];
+    // The embedding is the output with `length` features (faceres also predicts age and gender).
+    const embedding = outputs.find((t) => t.shape[t.shape.length - 1] === spec.length) ?? outputs[0]!;
+    const data = await embedding.data();
+    outputs.forEach((t) => t.dispose());
+    return data;
+  };
+}
+
+function faceApiDescriber(faceApi: FaceApiModule, spec: FaceApiSpec): Describer {
+  const size = 150;
+  const canvas = document.createElement('canvas');
+  canvas.width = size;
+  canvas.height = size;
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
+  const rgba = new ImageData(size, size);
+  return async (image, face) => {
+    if (spec.align !== null && !hasFullMesh(face)) return null;
+    const rgb = spec.align === null
+      ? boxCrop(image, face.box, size)
+      : alignFace(image, fivePointsFromMesh(face.mesh as MeshPoint[]), size, spec.align);
+    for (let i = 0, j = 0; i < rgb.length; i += 3, j += 4) {
+      rgba.data[j] = rgb[i]!;
+      rgba.data[j + 1] = rgb[i + 1]!;
+      rgba.data[j + 2] = rgb[i + 2]!;
+      rgba.data[j + 3] = 255;
+    }
+    context.putImageData(rgba, 0, 0);
+    const result = await faceApi.nets.faceRecognitionNet.computeFaceDescriptor(canvas);
+    return Array.isArray(result) ? result[0]! : result;
+  };
+}
+
+/** Size, pose, light and sharpness of the largest face, and the verdict of the gate. */
+function measureFrame(image: RgbaImage, faces: FaceResult[], limits: QualityLimits): FaceAnalysis['quality'] {
+  const measurement: FrameMeasurement = { faceWidths: faces.map((f) => f.box[2]) };
+  const main = faces[0];
+  if (main) {
+    measurement.confidence = main.score;
+    if (hasFullMesh(main)) {
+      const mesh = main.mesh as MeshPoint[];
+      const pose = estimateHeadPose(mesh);
+      measurement.yaw = pose.yaw;
+      measurement.pitch = pose.pitch;
+      // Light and sharpness on the aligned 112×112 crop: the same scale whatever the distance.
+      const grey = rgbToGrey(alignFace(image, fivePointsFromMesh(mesh), 112), 112, 112);
+      const stats = greyStats(grey);
+      measurement.brightness = stats.mean;
+      measurement.contrast = stats.std;
+      measurement.sharpness = laplacianVariance(grey, 112, 112);
+    }
+  }
+  return { ...assessQuality(measurement, limits), measurement };
+}
+
+export async function createFacePipeline(options: FacePipelineOptions = {}): Promise<FacePipeline> {
+  const spec = options.descriptor ?? DEFAULT_DESCRIPTOR;
+  const limits = options.limits ?? DEFAULT_QUALITY_LIMITS;
+  const settings = {
+    maxFaces: options.maxFaces ?? 5,
+    videoCaching: options.videoCaching ?? true,
+    livenessHints: options.livenessHints ?? true,
+  };
+  const manifest = await loadManifest(options.manifestUrl ?? FACE_ASSET_MANIFEST_URL);
+  const { Human: HumanClass } = (await import(/* @vite-ignore */ manifest.human.script)) as { Human: new (config: Partial<Config>) => Human };
+  const human = new HumanClass(humanConfig(manifest, settings, spec.kind === 'human-faceres'));
+  await human.load();
+  const tf = human.tf as Tf;
+  // The CPU fallback is far too slow for live video and WebGL without a GPU is worse (STACK-NOTES.md): fail loudly.
+  if (tf.getBackend() !== 'wasm') throw new Error(`face pipeline: WASM backend unavailable (got ${tf.getBackend()})`);
+
+  let describe: Describer;
+  if (spec.kind === 'human-faceres') {
+    describe = async (_image, face) => (face.embedding?.length ? Float32Array.from(face.embedding) : null);
+  } else if (spec.kind === 'graph') {
+    const url = /^(https?:)?\//.test(spec.model) ? spec.model : manifest.human.modelBase + spec.model;
+    describe = graphDescriber(tf, await tf.loadGraphModel(url), spec);
+  } else {
+    const faceApi = (await import(/* @vite-ignore */ manifest.faceApi.script)) as FaceApiModule;
+    // Both libraries bundle the same TensorFlow.js (4.22) and share its engine: keep it on WASM.
+    (faceApi.setWasmPaths ?? faceApi.tf.setWasmPaths)?.(manifest.tfjsWasm.base, true);
+    await faceApi.tf.setBackend('wasm');
+    await faceApi.tf.ready();
+    await faceApi.nets.faceRecognitionNet.loadFromUri(manifest.faceApi.modelBase);
+    describe = faceApiDescriber(faceApi, spec);
+  }
+
+  const scratch: { canvas?: HTMLCanvasElement } = {};
+  return {
+    modelId: spec.id,
+    backend: tf.getBackend(),
+    templateLength: spec.length,
+    async analyse(frame, analyseOptions = {}) {
+      const mode = analyseOptions.describe ?? 'auto';
+      const image = framePixels(frame, scratch);
+      const started = performance.now();
+      const result = await human.detect(image);
+      const faces = [...result.face].sort((a, b) => b.box[2] * b.box[3] - a.box[2] * a.box[3]);
+      const detectMs = performance.now() - started;
+      const quality = measureFrame(image, faces, limits);
+      const main = faces[0];
+      const analysis: FaceAnalysis = {
+        faces: faces.map((f) => ({
+          box: [...f.box] as DetectedFace['box'],
+          confidence: f.score,
+          pose: hasFullMesh(f) ? estimateHeadPose(f.mesh as MeshPoint[]) : null,
+          landmarks5: hasFullMesh(f) ? fivePointsFromMesh(f.mesh as MeshPoint[]) : null,
+        })),
+        quality,
+        timings: { detectMs, describeMs: 0 },
+      };
+      if (main && hasFullMesh(main)) {
+        const mesh = main.mesh as MeshPoint[];
+        analysis.landmarks = mesh;
+        analysis.liveness = {
+          ...(main.real !== undefined ? { antispoof: main.real } : {}),
+          ...(main.live !== undefined ? { live: main.live } : {}),
+          eyeOpenness: eyeOpenness(mesh),
+          pose: estimateHeadPose(mesh),
+        };
+      }
+      const wanted = mode === 'always' ? quality.faceCount === 1 : mode === 'auto' && quality.ok;
+      if (main && wanted) {
+        const describeStarted = performance.now();
+        const raw = await describe(image, main);
+        const template = raw ? l2Normalise(raw) : null;
+        if (template) analysis.template = template;
+        analysis.timings.describeMs = performance.now() - describeStarted;
+      }
+      return analysis;
+    },
+    dispose() {
+      // human keeps its models for the page's lifetime; nothing else holds GPU or WASM memory here.
+    },
+  };
+}
