@@ -229,7 +229,10 @@ export type TicketView = z.infer<typeof TicketView>;
 export const FaceCapture = z.object({
   model: z.string().min(1).max(60),
   template: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64').max(16_384),
-  /** The kiosk's active liveness check (blink or head turn, plus the flat-photo test) passed. */
+  /**
+   * The face was live: at a kiosk, its active check (blink or head turn, plus the flat-picture
+   * test) passed; at a counter, the officer sees the citizen in front of them.
+   */
   live: z.literal(true),
 });
 export type FaceCapture = z.infer<typeof FaceCapture>;
@@ -314,6 +317,8 @@ export const CounterWork = z.object({
   noShows: z.array(TicketView),
   waitingByField: z.record(z.string(), z.number().int()),
   servedToday: z.number().int(),
+  /** Whether the ticket in hand was taken with the face (so a counter camera check can compare). */
+  currentHasFace: z.boolean(),
 });
 export type CounterWork = z.infer<typeof CounterWork>;
 
@@ -523,6 +528,10 @@ export const FaceRecord = z.object({
   model: z.string(),
   templateLength: z.number().int(),
   matchThreshold: z.number(),
+  matchMargin: z.number(),
+  secondFactorAttempts: z.number().int(),
+  /** When each kind of template is deleted. */
+  retention: z.object({ walkIn: z.literal('end-of-service-day'), remembered: z.literal('until-withdrawn-or-erased') }),
   held: z.array(
     z.object({
       kind: z.enum(['walk-in', 'remembered']),

@@ -27,6 +27,10 @@ export async function getCounterWork(ctx: ServiceContext, actor: Actor, counterI
     recentNoShows(ctx.db, counter.id, day, new Date(now.getTime() - settings.noShowToleranceMinutes * 60_000)),
   ]);
   const current = held.find((t) => ACTIVE_AT_COUNTER.includes(t.status)) ?? null;
+  // Whether a template exists, not the template: nothing is read, so nothing is audited.
+  const currentHasFace = current
+    ? (await ctx.db.selectFrom('faceTemplate').select('id').where('ticketId', '=', current.id).limit(1).executeTakeFirst()) !== undefined
+    : false;
   return {
     counter: toCounterView(counter),
     current: current && toTicketView(current),
@@ -34,5 +38,6 @@ export async function getCounterWork(ctx: ServiceContext, actor: Actor, counterI
     noShows: noShows.map(toTicketView),
     waitingByField: waiting,
     servedToday: served,
+    currentHasFace,
   };
 }

@@ -193,6 +193,7 @@ describe('the work view after an action', () => {
     parked: [],
     noShows: [],
     waitingByField: {},
+    currentHasFace: false,
     servedToday: 3,
     ...over,
   });

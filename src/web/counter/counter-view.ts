@@ -175,5 +175,7 @@ export function applyOutcome(
   else if (here && t.status === 'parked') next.parked = [...next.parked, t];
   else if (here && t.status === 'no-show') next.noShows = [t, ...next.noShows];
   else if (t.status === 'done' && wasCurrent) next.servedToday = work.servedToday + 1;
+  // Whether a new ticket in hand has a face template is known after the reload that follows.
+  if (next.current?.id !== work.current?.id) next.currentHasFace = next.current !== null;
   return next;
 }

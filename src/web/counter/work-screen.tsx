@@ -33,6 +33,7 @@ import {
   type TransferTarget,
 } from './counter-view';
 import { ConfirmDialog, HelpDialog, ListDialog } from './dialogs';
+import { FaceCheckPanel } from './face-check-panel';
 import { useHallListener, type HallHub } from './use-hall-stream';
 
 type DialogKind = 'help' | 'transfer' | 'call-number' | 'pause' | 'resume-parked' | 'reactivate' | 'close' | 'logout';
@@ -480,6 +481,12 @@ export function WorkScreen({
         </section>
 
         <aside className="cc-right">
+          <FaceCheckPanel
+            counterId={counterId}
+            ticket={current?.status === 'called' || current?.status === 'serving' ? current : null}
+            hasFace={work?.currentHasFace ?? true}
+            settings={centre.settings}
+          />
           <section className="cc-panel">
             <h2>{text.waitingTitle}</h2>
             <h3>{text.yourFields}</h3>

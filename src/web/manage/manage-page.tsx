@@ -9,6 +9,7 @@ import { LangSwitch, useLang, useText, type Dictionary } from '../shared/i18n';
 import { RequireUser } from '../shared/login-form';
 import { CountersSection } from './counters-section';
 import { DevicesSection } from './devices-section';
+import { FaceSection } from './face-section';
 import { FieldsSection } from './fields-section';
 import { ROLE_LABELS } from './manage-text';
 import { OverviewSection } from './overview-section';
@@ -20,7 +21,7 @@ import { errorMessage } from './ui';
 import { useHall } from './use-hall';
 import './manage.css';
 
-export const SECTIONS = ['overview', 'fields', 'counters', 'people', 'priority', 'devices', 'settings'] as const;
+export const SECTIONS = ['overview', 'fields', 'counters', 'people', 'priority', 'devices', 'face', 'settings'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 const TEXT: Dictionary<SectionId | 'console' | 'loginTitle' | 'menu' | 'logout' | 'loading' | 'live' | 'connecting' | 'offline'> = {
@@ -34,6 +35,7 @@ const TEXT: Dictionary<SectionId | 'console' | 'loginTitle' | 'menu' | 'logout' 
     people: 'Cán bộ',
     priority: 'Nhóm ưu tiên',
     devices: 'Thiết bị',
+    face: 'Dữ liệu khuôn mặt',
     settings: 'Cài đặt',
     logout: 'Đăng xuất',
     loading: 'Đang tải dữ liệu trung tâm…',
@@ -51,6 +53,7 @@ const TEXT: Dictionary<SectionId | 'console' | 'loginTitle' | 'menu' | 'logout' 
     people: 'People',
     priority: 'Priority groups',
     devices: 'Devices',
+    face: 'Face data',
     settings: 'Settings',
     logout: 'Sign out',
     loading: 'Loading the centre…',
@@ -163,6 +166,8 @@ function Section({ id, ...props }: SectionProps & { id: SectionId }) {
       return <PrioritySection {...props} />;
     case 'devices':
       return <DevicesSection {...props} />;
+    case 'face':
+      return <FaceSection {...props} />;
     case 'settings':
       return <SettingsSection {...props} />;
   }

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { FaceRecord } from '../../contracts/api';
+import { auditRows, consentRows, heldRows, isAuditAction, thresholdAdvice, totalHeld } from './face-record';
+
+const record = (over: Partial<FaceRecord> = {}): FaceRecord => ({
+  enabled: true,
+  rememberEnabled: true,
+  model: 'face-api-128-aligned',
+  templateLength: 128,
+  matchThreshold: 0.93,
+  matchMargin: 0.02,
+  secondFactorAttempts: 3,
+  retention: { walkIn: 'end-of-service-day', remembered: 'until-withdrawn-or-erased' },
+  held: [],
+  consentsLast30Days: { declined: 0, today: 0, remember: 0 },
+  accessLast30Days: [],
+  ...over,
+});
+
+describe('the processing record as tables', () => {
+  it('lists both kinds of templates, with zeros when none is held', () => {
+    expect(heldRows(record())).toEqual([
+      { kind: 'walk-in', count: 0, oldest: null, newest: null, nextExpiry: null },
+      { kind: 'remembered', count: 0, oldest: null, newest: null, nextExpiry: null },
+    ]);
+  });
+
+  it('keeps the order walk-in, remembered whatever the server sends', () => {
+    const r = record({
+      held: [
+        { kind: 'remembered', count: 2, oldest: '2026-01-01T00:00:00.000Z', newest: '2026-02-01T00:00:00.000Z', nextExpiry: null },
+        { kind: 'walk-in', count: 5, oldest: '2026-11-25T01:00:00.000Z', newest: '2026-11-25T03:00:00.000Z', nextExpiry: '2026-11-25T17:00:00.000Z' },
+      ],
+    });
+    expect(heldRows(r).map((h) => [h.kind, h.count, h.nextExpiry])).toEqual([
+      ['walk-in', 5, '2026-11-25T17:00:00.000Z'],
+      ['remembered', 2, null],
+    ]);
+    expect(totalHeld(r)).toBe(7);
+  });
+
+  it('lists consents in the order the kiosk offers them', () => {
+    expect(consentRows(record({ consentsLast30Days: { declined: 4, today: 10, remember: 1 } }))).toEqual([
+      { scope: 'today', count: 10 },
+      { scope: 'remember', count: 1 },
+      { scope: 'declined', count: 4 },
+    ]);
+  });
+
+  it('lists every audited action in the order of a template’s life, and keeps unknown ones', () => {
+    const rows = auditRows(
+      record({
+        accessLast30Days: [
+          { action: 'purge', entries: 1, templates: 12 },
+          { action: 'create', entries: 13, templates: 13 },
+          { action: 'export', entries: 1, templates: 1 },
+        ],
+      }),
+    );
+    expect(rows.map((r) => `${r.action}:${r.entries}/${r.templates}:${r.known}`)).toEqual([
+      'create:13/13:true',
+      'read:0/0:true',
+      'delete:0/0:true',
+      'erase:0/0:true',
+      'purge:1/12:true',
+      'export:1/1:false',
+    ]);
+    expect(isAuditAction('erase')).toBe(true);
+    expect(isAuditAction('export')).toBe(false);
+  });
+
+  it('warns about a threshold below the calibrated default, to the sixth decimal', () => {
+    expect(thresholdAdvice(0.93)).toBe('default');
+    expect(thresholdAdvice(0.9300000001)).toBe('default');
+    expect(thresholdAdvice(0.9213)).toBe('below-default');
+    expect(thresholdAdvice(0.9345)).toBe('above-default');
+    expect(thresholdAdvice(0.9, 0.88)).toBe('above-default');
+  });
+});
