@@ -7,9 +7,11 @@
  * server and never appear in an event.
  */
 import type { ScoredCandidate } from '../../core/face/template-math';
-import { decodeTemplate, dot } from '../../core/face/template-math';
+import { decodeTemplate } from '../../core/face/template-math';
+import { FACE_TEMPLATE_LENGTH } from '../../contracts/face';
 import { readTemplate, readTemplatesForIndex, type StoredTemplate } from '../../db/repositories/face.repository';
 import type { Database } from '../../db/database';
+import { TemplateIndex, type TemplateIndexOptions, type TemplateIndexStats } from '../face/template-index';
 
 export interface GalleryEntry {
   /** The template's id. */
@@ -32,11 +34,30 @@ export function toGalleryEntry(t: StoredTemplate): GalleryEntry {
 }
 
 export class FaceGallery {
-  private readonly groups = new Map<string, Map<string, GalleryEntry>>();
+  // Exact scans while a group is small, an HNSW graph once it is large (a province's remembered
+  // citizens); scores are exact either way, so thresholds mean the same at any size.
+  private readonly index: TemplateIndex;
+  private readonly ownerOf = new Map<string, string>();
+  private readonly groupSizes = new Map<string, number>();
   private readonly groupOfId = new Map<string, string>();
   private loading: Promise<void> | null = null;
 
-  constructor(private readonly clock: () => Date) {}
+  constructor(
+    private readonly clock: () => Date,
+    indexOptions: Omit<TemplateIndexOptions, 'dimensions'> = {},
+  ) {
+    this.index = new TemplateIndex({ ...indexOptions, dimensions: FACE_TEMPLATE_LENGTH });
+  }
+
+  /** Resolves once every large group's graph holds all its templates (searches never wait for it). */
+  whenIndexed(): Promise<void> {
+    return this.index.whenIndexed();
+  }
+
+  /** How the index holds the templates (for the processing record and monitoring; no template). */
+  stats(): TemplateIndexStats {
+    return this.index.stats();
+  }
 
   /** Loads every stored template once per instance; later calls return at once. */
   ensureLoaded(db: Database): Promise<void> {
@@ -54,20 +75,24 @@ export class FaceGallery {
 
   add(entry: GalleryEntry): void {
     this.remove([entry.id]);
-    let group = this.groups.get(entry.group);
-    if (!group) this.groups.set(entry.group, (group = new Map()));
-    group.set(entry.id, entry);
+    // A template of another model's length can never be compared with today's probes.
+    if (entry.template.length !== this.index.dimensions) return;
+    this.index.add(entry.id, entry.group, entry.template);
+    this.ownerOf.set(entry.id, entry.owner);
     this.groupOfId.set(entry.id, entry.group);
+    this.groupSizes.set(entry.group, (this.groupSizes.get(entry.group) ?? 0) + 1);
   }
 
   remove(ids: readonly string[]): void {
     for (const id of ids) {
       const group = this.groupOfId.get(id);
-      if (!group) continue;
+      if (group === undefined) continue;
+      this.index.remove(id);
+      this.ownerOf.delete(id);
       this.groupOfId.delete(id);
-      const entries = this.groups.get(group);
-      entries?.delete(id);
-      if (entries?.size === 0) this.groups.delete(group);
+      const left = (this.groupSizes.get(group) ?? 1) - 1;
+      if (left > 0) this.groupSizes.set(group, left);
+      else this.groupSizes.delete(group);
     }
   }
 
@@ -80,17 +105,11 @@ export class FaceGallery {
 
   /** The k best entries of a group by cosine similarity (templates are unit vectors), best first. */
   search(group: string, probe: Float32Array, k: number): ScoredCandidate[] {
-    const entries = this.groups.get(group);
-    if (!entries) return [];
-    const scored: ScoredCandidate[] = [];
-    for (const entry of entries.values()) {
-      if (entry.template.length !== probe.length) continue;
-      scored.push({ id: entry.owner, score: dot(entry.template, probe) });
-    }
-    return scored.sort((a, b) => b.score - a.score).slice(0, k);
+    if (probe.length !== this.index.dimensions || !this.groupSizes.has(group)) return [];
+    return this.index.search(probe, k, { groupKey: group }).map((hit) => ({ id: this.ownerOf.get(hit.id) ?? '', score: hit.score }));
   }
 
   size(group?: string): number {
-    return group ? (this.groups.get(group)?.size ?? 0) : this.groupOfId.size;
+    return group ? (this.groupSizes.get(group) ?? 0) : this.groupOfId.size;
   }
 }
