@@ -1,6 +1,7 @@
 /**
  * A province runs several app instances on one PostgreSQL. A call made on instance A reaches a
- * board connected to instance B (LISTEN/NOTIFY fan-out), and numbers stay unique across instances.
+ * board connected to instance B (LISTEN/NOTIFY fan-out), numbers stay unique across instances, and
+ * every instance's face gallery follows the templates stored and erased on the others.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -9,6 +10,30 @@ import { buildApp } from '../../src/server/app';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { openSse, type SseClient } from '../support/sse-client';
+import { FACE_MODEL_ID, FACE_TEMPLATE_LENGTH } from '../../src/contracts/face';
+
+/** A person's face as a kiosk sends it: a unit vector, a little different at each capture. */
+function face(seed: number): () => { model: string; template: string; live: true } {
+  let state = seed;
+  const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648 - 0.5;
+  const base = Array.from({ length: FACE_TEMPLATE_LENGTH }, random);
+  return () => {
+    const v = base.map((x) => x + random() * 0.05);
+    const norm = Math.hypot(...v);
+    const bytes = Buffer.alloc(FACE_TEMPLATE_LENGTH * 4);
+    v.forEach((x, i) => bytes.writeFloatLE(x / norm, i * 4));
+    return { model: FACE_MODEL_ID, template: bytes.toString('base64'), live: true };
+  };
+}
+
+/** Waits (bounded) until `check` holds: events reach the other instance asynchronously. */
+async function eventually(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 describe('several app instances on one PostgreSQL', () => {
   let database: TestDatabase;
@@ -71,5 +96,36 @@ describe('several app instances on one PostgreSQL', () => {
     );
     const numbers = await Promise.all([...onA, ...onB]);
     expect(new Set(numbers).size).toBe(80);
+  });
+
+  it('a person who took a number on A gets it back on B, and an erasure on A reaches B', async () => {
+    const kiosk = await a.pairDevice('kiosk');
+    const fieldId = a.field('HT').id;
+    const onB = async (body: unknown) => {
+      const res = await fetch(`${bUrl}/api/v1/tickets`, { method: 'POST', headers: { authorization: kiosk, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return { status: res.status, body: (await res.json()) as { ticket: { id: string; displayNumber: string }; reused: boolean } };
+    };
+    const lan = face(11);
+    const minh = face(12);
+    // B's gallery is loaded (a first face on B), so what follows reaches it only through events.
+    expect((await onB({ fieldId, face: { consent: 'today', capture: lan() } })).status).toBe(201);
+    const gallery = b.deps.ctx.faces;
+    const before = gallery.size();
+
+    const onA = await a.request('POST', '/api/v1/tickets', kiosk, { fieldId, face: { consent: 'today', capture: minh() } });
+    expect(onA.statusCode).toBe(201);
+    await eventually(() => gallery.size() === before + 1, "A's template on B");
+    const again = await onB({ fieldId, face: { consent: 'today', capture: minh() } });
+    expect(again.status).toBe(200);
+    expect(again.body.reused).toBe(true);
+    expect(again.body.ticket.displayNumber).toBe(onA.json().ticket.displayNumber);
+
+    const officer = await a.login('canbo1');
+    const erased = await a.request('POST', '/api/v1/face/erase', officer, { capture: minh() });
+    expect(erased.statusCode).toBe(200);
+    await eventually(() => gallery.size() === before, 'the erasure on B');
+    const afterErasure = await onB({ fieldId, face: { consent: 'today', capture: minh() } });
+    expect(afterErasure.status).toBe(201);
+    expect(afterErasure.body.ticket.displayNumber).not.toBe(onA.json().ticket.displayNumber);
   });
 });
