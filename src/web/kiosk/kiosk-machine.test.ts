@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { IssuedTicket } from '../../contracts/api';
+import { FACE_MODEL_ID } from '../../contracts/face';
 import {
   choiceCount,
   eventForKey,
+  FRESH_VISIT,
   initialKioskState,
   INACTIVITY_MS,
   ISSUE_TIMEOUT_CODE,
+  LIVENESS_GIVE_UP_MS,
+  LIVENESS_PROMPT_MS,
   nextKioskState,
   timeoutFor,
+  type FaceVisit,
+  type IssueFace,
   type KioskEvent,
   type KioskMenu,
   type KioskState,
@@ -17,7 +23,7 @@ const menu: KioskMenu = { fields: ['ht', 'ct', 'dd'], priorityGroups: ['nct', 'n
 const issued = { ticket: { code: 'ABC123', displayNumber: '1001' } } as unknown as IssuedTicket;
 
 const at = (screen: Partial<KioskState> & Pick<KioskState, 'kind'>, lastRequestId = 0): KioskState =>
-  ({ menu, lastRequestId, ...screen }) as KioskState;
+  ({ menu, lastRequestId, visit: FRESH_VISIT, ...screen }) as KioskState;
 
 const attract = at({ kind: 'attract' });
 const fields = (priorityGroupId: string | null = null, highlight: number | null = null) =>
@@ -25,8 +31,8 @@ const fields = (priorityGroupId: string | null = null, highlight: number | null 
 const priority = (priorityGroupId: string | null = null, highlight: number | null = null) =>
   at({ kind: 'choosing-priority', priorityGroupId, highlight });
 const issuing = (fieldId: string, priorityGroupId: string | null = null, requestId = 1) =>
-  at({ kind: 'issuing', fieldId, priorityGroupId, requestId }, requestId);
-const ticket = at({ kind: 'showing-ticket', issued }, 1);
+  at({ kind: 'issuing', fieldId, priorityGroupId, requestId, face: null }, requestId);
+const ticket = at({ kind: 'showing-ticket', issued, reused: false }, 1);
 const error = at({ kind: 'error', code: 'DAILY_CAP_REACHED', message: 'Hết số' }, 1);
 
 describe('kiosk state machine', () => {
@@ -85,13 +91,13 @@ describe('kiosk state machine', () => {
       'a removed priority group is dropped',
       fields('nkt', 3),
       { type: 'menu-loaded', menu: { fields: ['ht'], priorityGroups: ['nct'] } },
-      { kind: 'choosing-field', priorityGroupId: null, highlight: null, menu: { fields: ['ht'], priorityGroups: ['nct'] }, lastRequestId: 0 },
+      { kind: 'choosing-field', priorityGroupId: null, highlight: null, menu: { fields: ['ht'], priorityGroups: ['nct'] }, lastRequestId: 0, visit: FRESH_VISIT },
     ],
     [
       'no groups left: back to the fields',
       priority('nct', 0),
       { type: 'menu-loaded', menu: { fields: ['ht'], priorityGroups: [] } },
-      { kind: 'choosing-field', priorityGroupId: null, highlight: null, menu: { fields: ['ht'], priorityGroups: [] }, lastRequestId: 0 },
+      { kind: 'choosing-field', priorityGroupId: null, highlight: null, menu: { fields: ['ht'], priorityGroups: [] }, lastRequestId: 0, visit: FRESH_VISIT },
     ],
   ];
 
@@ -180,5 +186,212 @@ describe('keys', () => {
       if (e) s = nextKioskState(s, e);
     }
     expect(s).toMatchObject({ kind: 'issuing', fieldId: 'ht', priorityGroupId: 'nct' });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Taking the number with the face
+
+describe('kiosk state machine with the face', () => {
+  const faceMenu: KioskMenu = { ...menu, face: { available: true, remember: true } };
+  const todayOnlyMenu: KioskMenu = { ...menu, face: { available: true, remember: false } };
+  const T = 'AAAAgD8='; // a template (base64 float32): its content does not matter here
+  const visit = (patch: Partial<FaceVisit> = {}): FaceVisit => ({ ...FRESH_VISIT, ...patch });
+  const fat = (screen: Partial<KioskState> & Pick<KioskState, 'kind'>, v: Partial<FaceVisit> = {}, lastRequestId = 0, m = faceMenu): KioskState =>
+    ({ menu: m, lastRequestId, ...screen, visit: visit(v) }) as KioskState;
+
+  const idle = fat({ kind: 'attract' });
+  const consent = (v: Partial<FaceVisit> = {}, highlight: number | null = null, m = faceMenu) => fat({ kind: 'consent', highlight }, v, 0, m);
+  const fieldsWith = (v: Partial<FaceVisit>, lastRequestId = 0) => fat({ kind: 'choosing-field', priorityGroupId: null, highlight: null }, v, lastRequestId);
+  const checking = (v: Partial<FaceVisit>, asked = false, lastRequestId = 0) =>
+    fat({ kind: 'checking', fieldId: 'ct', priorityGroupId: null, asked }, v, lastRequestId);
+  const capture = { model: FACE_MODEL_ID, template: T, live: true as const };
+  const ready = { consent: 'today' as const, live: true, template: T, faces: 1, recognition: { status: 'none' as const } };
+  const issuingWith = (face: IssueFace | null, v: Partial<FaceVisit>, requestId = 1, fieldId = 'ct') =>
+    fat({ kind: 'issuing', fieldId, priorityGroupId: null, requestId, face }, v, requestId);
+  const recognised = (v: Partial<FaceVisit>, extra: Partial<Extract<KioskState, { kind: 'recognised' }>> = {}, lastRequestId = 1) =>
+    fat({ kind: 'recognised', fieldId: 'ct', priorityGroupId: null, digits: '', message: null, closed: false, ...extra }, v, lastRequestId);
+  const candidate = { status: 'candidate' as const, token: 'tok' };
+
+  const table: [string, KioskState, KioskEvent, KioskState][] = [
+    // Presence and crowds
+    ['a face close to the idle kiosk greets and asks for consent', idle, { type: 'presence' }, consent()],
+    ['a touch also starts with consent when the face is on offer', idle, { type: 'wake' }, consent()],
+    ['a number key on the idle screen also starts with consent', idle, { type: 'highlight', index: 1 }, consent()],
+    ['one face near the idle kiosk is only counted', idle, { type: 'faces', count: 1 }, fat({ kind: 'attract' }, { faces: 1 })],
+    ['several faces near the idle kiosk: one at a time', idle, { type: 'faces', count: 2 }, fat({ kind: 'several-faces' }, { faces: 2 })],
+    ['several faces while the face is not on offer: only counted', at({ kind: 'attract' }), { type: 'faces', count: 2 }, { ...at({ kind: 'attract' }), visit: { ...FRESH_VISIT, faces: 2 } }],
+    ['one person left of several: consent', fat({ kind: 'several-faces' }, { faces: 2 }), { type: 'faces', count: 1 }, consent({ faces: 1 })],
+    ['everybody left: the idle screen', fat({ kind: 'several-faces' }, { faces: 2 }), { type: 'faces', count: 0 }, idle],
+    ['a touch among several people starts a visit', fat({ kind: 'several-faces' }, { faces: 2 }), { type: 'wake' }, consent({ faces: 2 })],
+    ['nobody stepped forward: the idle screen', fat({ kind: 'several-faces' }, { faces: 2 }), { type: 'timeout' }, idle],
+    ['a second face during the visit is only counted (the screen shows a banner)', consent({ faces: 1 }), { type: 'faces', count: 2 }, consent({ faces: 2 })],
+
+    // Consent
+    ['"today" goes to the fields', consent(), { type: 'select-consent', consent: 'today' }, fieldsWith({ consent: 'today' })],
+    ['"no" goes to the fields without the face', consent(), { type: 'select-consent', consent: 'declined' }, fieldsWith({ consent: 'declined' })],
+    ['"remember" asks for the phone digits', consent(), { type: 'select-consent', consent: 'remember' }, fat({ kind: 'phone', digits: '' }, { consent: 'remember' })],
+    ['"remember" is not offered where the centre does not allow it', consent({}, null, todayOnlyMenu), { type: 'select-consent', consent: 'remember' }, consent({}, null, todayOnlyMenu)],
+    ['Enter on the marked second choice is "remember"', consent({}, 1), { type: 'confirm' }, fat({ kind: 'phone', digits: '' }, { consent: 'remember' })],
+    ['without "remember", the second choice is "no"', consent({}, 1, todayOnlyMenu), { type: 'confirm' }, fat({ kind: 'choosing-field', priorityGroupId: null, highlight: null }, { consent: 'declined' }, 0, todayOnlyMenu)],
+    ['a head turn moves over the three choices', consent({}, 2), { type: 'move', delta: 1 }, consent({}, 0)],
+    ['Escape on consent leaves', consent(), { type: 'back' }, idle],
+    ['nothing is captured before consent', consent({ faces: 1 }), { type: 'captured', template: T }, consent({ faces: 1 })],
+    ['liveness is noted before consent (landmarks only)', consent(), { type: 'liveness', verdict: 'live', reason: 'blink' }, consent({ live: true })],
+
+    // The phone keypad
+    ['a digit is typed', fat({ kind: 'phone', digits: '12' }, { consent: 'remember' }), { type: 'digit', digit: '3' }, fat({ kind: 'phone', digits: '123' }, { consent: 'remember' })],
+    ['a fifth digit is ignored', fat({ kind: 'phone', digits: '1234' }, { consent: 'remember' }), { type: 'digit', digit: '5' }, fat({ kind: 'phone', digits: '1234' }, { consent: 'remember' })],
+    ['not a digit: ignored', fat({ kind: 'phone', digits: '1' }, { consent: 'remember' }), { type: 'digit', digit: 'x' }, fat({ kind: 'phone', digits: '1' }, { consent: 'remember' })],
+    ['erase removes the last digit', fat({ kind: 'phone', digits: '12' }, { consent: 'remember' }), { type: 'erase' }, fat({ kind: 'phone', digits: '1' }, { consent: 'remember' })],
+    ['"done" needs four digits', fat({ kind: 'phone', digits: '123' }, { consent: 'remember' }), { type: 'confirm' }, fat({ kind: 'phone', digits: '123' }, { consent: 'remember' })],
+    ['four digits: the fields', fat({ kind: 'phone', digits: '1234' }, { consent: 'remember' }), { type: 'confirm' }, fieldsWith({ consent: 'remember', phoneHint: '1234' })],
+    ['back from the keypad undoes the consent', fat({ kind: 'phone', digits: '12' }, { consent: 'remember', template: T }), { type: 'back' }, consent()],
+    ['"without the face" from the keypad', fat({ kind: 'phone', digits: '12' }, { consent: 'remember', template: T }), { type: 'without-face' }, fieldsWith({ consent: 'declined' })],
+
+    // Choosing the field
+    ['declined: the number is issued at once, without any face data', fieldsWith({ consent: 'declined' }), { type: 'select-field', fieldId: 'ct' }, issuingWith({ consent: 'declined' }, { consent: 'declined' })],
+    ['consented but not yet live: the check', fieldsWith({ consent: 'today', template: T }), { type: 'select-field', fieldId: 'ct' }, checking({ consent: 'today', template: T })],
+    ['live but no template yet: the check', fieldsWith({ consent: 'today', live: true }), { type: 'select-field', fieldId: 'ct' }, checking({ consent: 'today', live: true })],
+    ['live, template, nobody recognised: issued with the template', fieldsWith(ready), { type: 'select-field', fieldId: 'ct' }, issuingWith({ consent: 'today', capture }, ready)],
+    [
+      '"remember" sends the phone digits with the template',
+      fieldsWith({ ...ready, consent: 'remember', phoneHint: '1234' }),
+      { type: 'select-field', fieldId: 'ct' },
+      issuingWith({ consent: 'remember', capture, phoneHint: '1234' }, { ...ready, consent: 'remember', phoneHint: '1234' }),
+    ],
+    ['several people in front: no capture is sent, the check waits', fieldsWith({ ...ready, faces: 2 }), { type: 'select-field', fieldId: 'ct' }, checking({ ...ready, faces: 2 })],
+    ['the recognition answer is awaited', fieldsWith({ ...ready, recognition: { status: 'asking', requestId: 1 } }, 1), { type: 'select-field', fieldId: 'ct' }, checking({ ...ready, recognition: { status: 'asking', requestId: 1 } }, false, 1)],
+    ['a possible returning citizen: the neutral prompt', fieldsWith({ ...ready, recognition: candidate }), { type: 'select-field', fieldId: 'ct' }, recognised({ ...ready, recognition: candidate }, {}, 0)],
+
+    // The check
+    ['the template arrives: the recognition question goes out', checking({ consent: 'today', live: true }), { type: 'captured', template: T }, checking({ consent: 'today', live: true, template: T, recognition: { status: 'asking', requestId: 1 } }, false, 1)],
+    ['nobody recognised: issued', checking({ ...ready, recognition: { status: 'asking', requestId: 1 } }, false, 1), { type: 'recognition-answer', requestId: 1, candidate: null }, issuingWith({ consent: 'today', capture }, ready, 2)],
+    ['a candidate: the prompt', checking({ ...ready, recognition: { status: 'asking', requestId: 1 } }, false, 1), { type: 'recognition-answer', requestId: 1, candidate: 'tok' }, recognised({ ...ready, recognition: candidate }, {}, 1)],
+    ['an answer to another question is ignored', checking({ ...ready, recognition: { status: 'asking', requestId: 3 } }, false, 3), { type: 'recognition-answer', requestId: 1, candidate: 'tok' }, checking({ ...ready, recognition: { status: 'asking', requestId: 3 } }, false, 3)],
+    ['live at last: issued (recognition already answered)', checking({ ...ready, live: false }), { type: 'liveness', verdict: 'live', reason: 'blink' }, issuingWith({ consent: 'today', capture }, ready)],
+    ['not live: the calm retry screen', checking({ consent: 'today' }), { type: 'liveness', verdict: 'not-live', reason: 'no-movement' }, fat({ kind: 'not-live', fieldId: 'ct', priorityGroupId: null, highlight: null, reason: 'no-movement' }, { consent: 'today' })],
+    ['a few seconds without a sign: ask for a blink or a turn', checking({ consent: 'today' }), { type: 'timeout' }, checking({ consent: 'today' }, true)],
+    ['asked and still nothing from the camera: the calm retry screen', checking({ consent: 'today' }, true), { type: 'timeout' }, fat({ kind: 'not-live', fieldId: 'ct', priorityGroupId: null, highlight: null, reason: 'no-answer' }, { consent: 'today' })],
+    ['the face left: its liveness and template no longer count', checking({ ...ready, recognition: { status: 'asking', requestId: 1 } }, false, 1), { type: 'track-reset' }, checking({ ...ready, live: false, template: null, recognition: { status: 'idle' } }, false, 1)],
+    ['declining from the check issues without the face and forgets the template', checking({ consent: 'today', template: T }), { type: 'without-face' }, issuingWith({ consent: 'declined' }, { consent: 'today', template: null })],
+    ['back from the check: the fields again', checking({ consent: 'today' }), { type: 'back' }, fieldsWith({ consent: 'today' })],
+
+    // Not live
+    ['retry: checking again, already asking', fat({ kind: 'not-live', fieldId: 'ct', priorityGroupId: null, highlight: null, reason: 'x' }, { consent: 'today' }), { type: 'retry' }, checking({ consent: 'today' }, true)],
+    ['or the number without the face', fat({ kind: 'not-live', fieldId: 'ct', priorityGroupId: null, highlight: null, reason: 'x' }, { consent: 'today' }), { type: 'without-face' }, issuingWith({ consent: 'declined' }, { consent: 'today' })],
+    ['Enter on the marked second choice: without the face', fat({ kind: 'not-live', fieldId: 'ct', priorityGroupId: null, highlight: 1, reason: 'x' }, { consent: 'today' }), { type: 'confirm' }, issuingWith({ consent: 'declined' }, { consent: 'today' })],
+
+    // A returning citizen
+    ['digits on the prompt', recognised({ ...ready, recognition: candidate }, { digits: '12' }), { type: 'digit', digit: '3' }, recognised({ ...ready, recognition: candidate }, { digits: '123' })],
+    ['four digits are sent for confirmation', recognised({ ...ready, recognition: candidate }, { digits: '1234' }), { type: 'confirm' }, fat({ kind: 'confirming', fieldId: 'ct', priorityGroupId: null, requestId: 2, digits: '1234' }, { ...ready, recognition: candidate }, 2)],
+    ['skip: just the number', recognised({ ...ready, recognition: candidate }), { type: 'skip' }, issuingWith({ consent: 'today', capture }, { ...ready, recognition: { status: 'skipped' } }, 2)],
+    [
+      'confirmed with nothing ready: just the number (and someone remembered is not remembered twice)',
+      fat({ kind: 'confirming', fieldId: 'ct', priorityGroupId: null, requestId: 2, digits: '1234' }, { ...ready, consent: 'remember', phoneHint: '5678', recognition: candidate }, 2),
+      { type: 'confirm-answer', requestId: 2, results: [] },
+      issuingWith({ consent: 'today', capture }, { ...ready, consent: 'remember', phoneHint: '5678', recognition: { status: 'confirmed', results: [] } }, 3),
+    ],
+    [
+      'confirmed with a result ready: where to collect it',
+      fat({ kind: 'confirming', fieldId: 'ct', priorityGroupId: null, requestId: 2, digits: '1234' }, { ...ready, recognition: candidate }, 2),
+      { type: 'confirm-answer', requestId: 2, results: [{ dossierCode: 'H01.1-2611-0001', counterNumber: 3 }] },
+      fat(
+        { kind: 'results', fieldId: 'ct', priorityGroupId: null, results: [{ dossierCode: 'H01.1-2611-0001', counterNumber: 3 }] },
+        { ...ready, recognition: { status: 'confirmed', results: [{ dossierCode: 'H01.1-2611-0001', counterNumber: 3 }] } },
+        2,
+      ),
+    ],
+    [
+      'wrong digits: the server says so and the keypad stays',
+      fat({ kind: 'confirming', fieldId: 'ct', priorityGroupId: null, requestId: 2, digits: '9999' }, { ...ready, recognition: candidate }, 2),
+      { type: 'confirm-failed', requestId: 2, message: 'Số điện thoại không khớp. Ông/bà còn 2 lần thử.', final: false },
+      recognised({ ...ready, recognition: candidate }, { message: 'Số điện thoại không khớp. Ông/bà còn 2 lần thử.' }, 2),
+    ],
+    [
+      'no attempt left: the message, then only "continue"',
+      fat({ kind: 'confirming', fieldId: 'ct', priorityGroupId: null, requestId: 2, digits: '9999' }, { ...ready, recognition: candidate }, 2),
+      { type: 'confirm-failed', requestId: 2, message: 'Hết hạn', final: true },
+      recognised({ ...ready, recognition: { status: 'none' } }, { message: 'Hết hạn', closed: true }, 2),
+    ],
+    ['"continue" after the last attempt: the number', recognised({ ...ready }, { closed: true }), { type: 'confirm' }, issuingWith({ consent: 'today', capture }, ready, 2)],
+    ['after the results: the number', fat({ kind: 'results', fieldId: 'ct', priorityGroupId: null, results: [] }, { ...ready, recognition: { status: 'confirmed', results: [] } }, 2), { type: 'confirm' }, issuingWith({ consent: 'today', capture }, { ...ready, recognition: { status: 'confirmed', results: [] } }, 3)],
+
+    // The number
+    [
+      'the same person again: the same number, marked as reused',
+      issuingWith({ consent: 'today', capture }, ready),
+      { type: 'issued', requestId: 1, issued: { ...issued, reused: true } as IssuedTicket },
+      fat({ kind: 'showing-ticket', issued: { ...issued, reused: true } as IssuedTicket, reused: true }, ready, 1),
+    ],
+    ['the visit ends: everything the camera gave is forgotten', fat({ kind: 'showing-ticket', issued, reused: false }, ready, 1), { type: 'done' }, fat({ kind: 'attract' }, {}, 1)],
+    ['the camera went away while choosing consent: carry on without the face', consent(), { type: 'menu-loaded', menu }, at({ kind: 'choosing-field', priorityGroupId: null, highlight: null })],
+  ];
+
+  it.each(table)('%s', (_name, state, event, expected) => {
+    expect(nextKioskState(state, event)).toEqual(expected);
+  });
+
+  it.each([
+    [consent(), INACTIVITY_MS.choosing],
+    [fat({ kind: 'several-faces' }), INACTIVITY_MS.severalFaces],
+    [fat({ kind: 'phone', digits: '' }), INACTIVITY_MS.typing],
+    [checking({}), LIVENESS_PROMPT_MS],
+    [checking({}, true), LIVENESS_GIVE_UP_MS],
+    [recognised({}), INACTIVITY_MS.typing],
+  ] as const)('waits the right time on face screen %#', (state, ms) => {
+    expect(timeoutFor(state)).toBe(ms);
+  });
+
+  it('a keyboard-only visit with the face: consent, field, the camera does the rest', () => {
+    let s = initialKioskState(faceMenu);
+    s = nextKioskState(s, { type: 'presence' });
+    for (const key of ['1', 'Enter']) s = nextKioskState(s, eventForKey(key, s)!);
+    expect(s).toMatchObject({ kind: 'choosing-field', visit: { consent: 'today' } });
+    s = nextKioskState(s, { type: 'liveness', verdict: 'live', reason: 'blink' });
+    s = nextKioskState(s, { type: 'captured', template: T });
+    expect(s.visit.recognition).toEqual({ status: 'asking', requestId: 1 });
+    for (const key of ['2', 'Enter']) s = nextKioskState(s, eventForKey(key, s)!);
+    expect(s.kind).toBe('checking');
+    s = nextKioskState(s, { type: 'recognition-answer', requestId: 1, candidate: null });
+    expect(s).toMatchObject({ kind: 'issuing', fieldId: 'ct', face: { consent: 'today', capture: { model: FACE_MODEL_ID, template: T, live: true } } });
+  });
+
+  it('no template is ever sent without a live check, whatever the order of events', () => {
+    const events: KioskEvent[] = [
+      { type: 'captured', template: T },
+      { type: 'select-field', fieldId: 'ht' },
+      { type: 'recognition-answer', requestId: 1, candidate: null },
+      { type: 'faces', count: 1 },
+      { type: 'timeout' },
+      { type: 'timeout' },
+    ];
+    let s = fieldsWith({ consent: 'today' });
+    for (const e of events) {
+      s = nextKioskState(s, e);
+      if (s.kind === 'issuing') expect(s.face?.capture).toBeUndefined();
+    }
+    expect(s.kind).toBe('not-live');
+  });
+});
+
+describe('keys on the face screens', () => {
+  const faceMenu: KioskMenu = { ...menu, face: { available: true, remember: true } };
+  const on = (screen: Partial<KioskState> & Pick<KioskState, 'kind'>): KioskState => ({ menu: faceMenu, lastRequestId: 0, visit: FRESH_VISIT, ...screen }) as KioskState;
+  const table: [string, string, KioskState, KioskEvent | null][] = [
+    ['a digit marks a consent choice', '3', on({ kind: 'consent', highlight: null }), { type: 'highlight', index: 2 }],
+    ['there are only three consent choices', '4', on({ kind: 'consent', highlight: null }), null],
+    ['Enter confirms the consent choice', 'Enter', on({ kind: 'consent', highlight: 0 }), { type: 'confirm' }],
+    ['digits are digits on the keypad', '0', on({ kind: 'phone', digits: '' }), { type: 'digit', digit: '0' }],
+    ['Backspace erases on the keypad', 'Backspace', on({ kind: 'phone', digits: '1' }), { type: 'erase' }],
+    ['Escape leaves the keypad', 'Escape', on({ kind: 'phone', digits: '1' }), { type: 'back' }],
+    ['Escape skips the recognition', 'Escape', on({ kind: 'recognised', fieldId: 'ht', priorityGroupId: null, digits: '', message: null, closed: false }), { type: 'skip' }],
+    ['Escape leaves the check', 'Escape', on({ kind: 'checking', fieldId: 'ht', priorityGroupId: null, asked: false }), { type: 'back' }],
+    ['Enter does nothing on the check', 'Enter', on({ kind: 'checking', fieldId: 'ht', priorityGroupId: null, asked: false }), null],
+    ['any key starts a visit among several people', 'a', on({ kind: 'several-faces' }), { type: 'wake' }],
+    ['keys wait while confirming', '1', on({ kind: 'confirming', fieldId: 'ht', priorityGroupId: null, requestId: 1, digits: '1234' }), null],
+  ];
+  it.each(table)('%s', (_name, key, state, expected) => {
+    expect(eventForKey(key, state)).toEqual(expected);
   });
 });

@@ -6,18 +6,40 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { BoardState, CentreInfo, IssuedTicket } from '../../contracts/api';
 import type { Lang } from '../../contracts/lang';
+import { FACE_MODEL_ID } from '../../contracts/face';
 import { api, ApiError } from '../shared/api';
 import { DevicePairing } from '../shared/device-pairing';
 import { fill, formatMinutes, LangSwitch, useLang, useText, type Dictionary } from '../shared/i18n';
 import { openLiveStream } from '../shared/live-stream';
+import { announce } from '../shared/speech';
+import type { CameraStatus, KioskCamera } from './camera/kiosk-camera';
+import type { TouchlessView } from './camera/touchless';
+import {
+  CameraBadge,
+  CheckingScreen,
+  ConsentScreen,
+  FACE_TEXT,
+  HowToChoose,
+  NotLiveScreen,
+  OneAtATimeBanner,
+  PhoneScreen,
+  PointerOverlay,
+  RecognisedScreen,
+  ResultsScreen,
+  SeveralFacesScreen,
+} from './face-screens';
 import {
   eventForKey,
+  faceOffered,
   initialKioskState,
+  isChoosingScreen,
   ISSUE_TIMEOUT_CODE,
   nextKioskState,
   timeoutFor,
   type KioskEvent,
   type KioskMenu,
+  type KioskState,
+  type ReadyResult,
 } from './kiosk-machine';
 import { QrCode } from './qr-code';
 import './kiosk.css';
@@ -151,6 +173,28 @@ export default function KioskPage() {
 /** Other input sources (a camera module) dispatch this DOM event with a KioskEvent as detail. */
 export const KIOSK_INPUT_EVENT = 'motcua:kiosk-input';
 
+/** Performance marks the kiosk leaves (bench/kiosk-face-bench.ts reads them). */
+export const MARK_TICKET_SHOWN = 'motcua-ticket-shown';
+
+const NO_POINTER: TouchlessView = { cursor: null, target: null, progress: 0 };
+
+/** Screens where the camera has no part of the visit (nothing is described, nothing is kept). */
+const OUTSIDE_VISIT: ReadonlySet<KioskState['kind']> = new Set(['attract', 'several-faces', 'issuing', 'showing-ticket', 'error']);
+
+/** The screen's choices in index order, normalised to the viewport (what the hand cursor points at). */
+function readTiles() {
+  const w = window.innerWidth || 1;
+  const h = window.innerHeight || 1;
+  return [...document.querySelectorAll<HTMLElement>('[data-choice]')]
+    .sort((a, b) => Number(a.dataset.choice) - Number(b.dataset.choice))
+    .map((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.left / w, y: r.top / h, width: r.width / w, height: r.height / h };
+    });
+}
+
+const CAMERA_EVENTS: ReadonlySet<KioskEvent['type']> = new Set(['presence', 'faces', 'track-reset', 'liveness', 'captured']);
+
 function Kiosk() {
   const text = useText(TEXT);
   const { lang } = useLang();
@@ -161,6 +205,10 @@ function Kiosk() {
   const [activity, setActivity] = useState(0);
   const [deadline, setDeadline] = useState<number | null>(null);
   const [printJob, setPrintJob] = useState<{ code: string; lang: Lang } | null>(null);
+  const faceText = useText(FACE_TEXT);
+  const [cameraStatus, setCameraStatus] = useState<CameraStatus>('off');
+  const [pointer, setPointer] = useState<TouchlessView>(NO_POINTER);
+  const cameraRef = useRef<KioskCamera | null>(null);
   const stateRef = useRef(state);
   stateRef.current = state;
 
@@ -220,15 +268,133 @@ function Kiosk() {
   );
   const groups = useMemo(() => (centre?.priorityGroups ?? []).filter((g) => g.active), [centre]);
 
+  const faceEnabled = centre?.settings.faceEnabled === true;
+  const rememberEnabled = centre?.settings.faceRememberEnabled === true;
+  const speechRate = centre?.settings.speechRate ?? 1;
+
   useEffect(() => {
-    const menu: KioskMenu = { fields: fields.map((f) => f.id), priorityGroups: groups.map((g) => g.id) };
+    const menu: KioskMenu = {
+      fields: fields.map((f) => f.id),
+      priorityGroups: groups.map((g) => g.id),
+      face: { available: faceEnabled && cameraStatus === 'ready', remember: rememberEnabled },
+    };
     dispatch({ type: 'menu-loaded', menu });
-  }, [fields, groups]);
+  }, [fields, groups, faceEnabled, rememberEnabled, cameraStatus]);
 
   const send = useCallback((event: KioskEvent) => {
     setActivity((n) => n + 1);
     dispatch(event);
   }, []);
+
+  // The camera runs only when the centre enables the face; without it the kiosk is touch and keys.
+  // A camera that fails to start (unplugged, busy, models not loaded) is tried again later: a kiosk
+  // runs all day, and the face comes back by itself once the camera does.
+  useEffect(() => {
+    if (!faceEnabled) return;
+    let cancelled = false;
+    let camera: KioskCamera | null = null;
+    let retry: number | undefined;
+    const start = (attempt: number) => {
+      setCameraStatus('starting');
+      const giveUpFor = () => {
+        setPointer(NO_POINTER);
+        setCameraStatus('unavailable');
+        retry = window.setTimeout(() => start(attempt + 1), Math.min(60_000, 5_000 * 2 ** attempt));
+      };
+      import('./camera/kiosk-camera')
+        .then((m) =>
+          m.startKioskCamera({
+            // What the camera sees is not the citizen acting: it does not restart the inactivity wait.
+            onEvent: (event) => (CAMERA_EVENTS.has(event.type) ? dispatch(event) : send(event)),
+            onPointer: setPointer,
+            tiles: readTiles,
+            onLost: () => {
+              if (cancelled) return;
+              console.warn('kiosk: the camera stopped; carrying on by touch and keys');
+              camera?.stop();
+              camera = null;
+              cameraRef.current = null;
+              giveUpFor();
+            },
+          }),
+        )
+        .then((started) => {
+          if (cancelled) return started.stop();
+          camera = started;
+          cameraRef.current = started;
+          // Diagnostics for the IT person and the bench (timings only, nothing about any face).
+          (window as unknown as { motcuaKioskCamera?: () => unknown }).motcuaKioskCamera = () => started.stats();
+          setCameraStatus('ready');
+        })
+        .catch((error: unknown) => {
+          if (cancelled) return;
+          console.warn('kiosk: taking numbers with the face is unavailable for now', error);
+          giveUpFor();
+        });
+    };
+    start(0);
+    return () => {
+      cancelled = true;
+      window.clearTimeout(retry);
+      camera?.stop();
+      cameraRef.current = null;
+      setPointer(NO_POINTER);
+      setCameraStatus('off');
+    };
+  }, [faceEnabled, send]);
+
+  // Tell the camera what the screen needs: describe the face only after consent, report "not live"
+  // only while checking, follow hands and head gestures only where there are choices.
+  const consent = state.visit.consent;
+  const collect = !OUTSIDE_VISIT.has(state.kind) && (consent === 'today' || consent === 'remember');
+  const choosing = isChoosingScreen(state);
+  useEffect(() => {
+    cameraRef.current?.setMode({
+      checking: state.kind === 'checking',
+      collect,
+      choosing,
+      // Head gestures read the face: not for someone who said no to the face (hand and touch still work).
+      headGestures: consent !== 'declined',
+      screen: state.kind,
+    });
+  }, [state.kind, collect, choosing, consent, cameraStatus]);
+
+  // A visit ends on the idle screen: the person still standing there does not wake it again.
+  const previousKind = useRef(state.kind);
+  const saidOneAtATime = useRef(0);
+  useEffect(() => {
+    const previous = previousKind.current;
+    previousKind.current = state.kind;
+    if (state.kind === previous) return;
+    if (state.kind === 'attract') {
+      cameraRef.current?.endVisit();
+      // The timing marks of the visit that ended (a kiosk runs all day).
+      performance.getEntriesByType('mark').forEach((m) => m.name.startsWith('motcua-') && performance.clearMarks(m.name));
+    } else {
+      performance.mark(`motcua-screen-${state.kind}`);
+    }
+    if (state.kind === 'showing-ticket') performance.mark(MARK_TICKET_SHOWN);
+    // The voice: a greeting, and the few moments where a citizen must be told what to do.
+    const say = (words: string) => announce(words, { lang, rate: speechRate, repeat: 1 });
+    if (state.kind === 'consent' && (previous === 'attract' || previous === 'several-faces')) say(faceText.sayHello);
+    else if (state.kind === 'several-faces' && Date.now() - saidOneAtATime.current > 20_000) {
+      // A group lingering at the edge of the distance must not make the kiosk repeat itself.
+      saidOneAtATime.current = Date.now();
+      say(faceText.sayOneAtATime);
+    }
+    else if (state.kind === 'choosing-field' && (previous === 'consent' || previous === 'phone')) say(faceText.sayChooseField);
+    else if (state.kind === 'not-live') say(faceText.sayNotLive);
+    else if (state.kind === 'recognised' && previous !== 'confirming') say(faceText.sayRecognised);
+    else if (state.kind === 'showing-ticket' && state.reused) {
+      say(fill(faceText.sayAlreadyHave, { number: state.issued.ticket.displayNumber.split('').join(' ') }));
+    }
+  }, [state, lang, speechRate, faceText]);
+
+  // Ask for a blink or a turn only when that is what is missing (not while the template is averaged).
+  const askedNow = state.kind === 'checking' && state.asked && !state.visit.live;
+  useEffect(() => {
+    if (askedNow) announce(faceText.sayAsk, { lang, rate: speechRate, repeat: 1 });
+  }, [askedNow, faceText, lang, speechRate]);
 
   // Keyboard, and events from other input sources.
   useEffect(() => {
@@ -257,26 +423,65 @@ function Kiosk() {
     };
   }, [send]);
 
-  // Inactivity: the machine says how long each screen waits; any input restarts the wait.
+  // Inactivity: the machine says how long each screen waits; any input restarts the wait. What the
+  // camera reports changes the state too, but only a new screen or the citizen's input restarts it.
+  const waitMs = timeoutFor(state);
   useEffect(() => {
-    const ms = timeoutFor(state);
-    if (ms === null) {
+    if (waitMs === null) {
       setDeadline(null);
       return;
     }
-    setDeadline(Date.now() + ms);
-    const timer = window.setTimeout(() => dispatch({ type: 'timeout' }), ms);
+    setDeadline(Date.now() + waitMs);
+    const timer = window.setTimeout(() => dispatch({ type: 'timeout' }), waitMs);
     return () => window.clearTimeout(timer);
-  }, [state, activity]);
+  }, [state.kind, waitMs, state.lastRequestId, activity]);
 
-  // Issuing: one request per requestId, even if React runs the effect twice.
+  // Requests: one per requestId, even if React runs the effect twice.
   const sent = useRef(new Set<number>());
+
+  // A returning citizen? Asked once per face, after consent, with the template only (never an image).
+  useEffect(() => {
+    const recognition = state.visit.recognition;
+    const template = state.visit.template;
+    if (recognition.status !== 'asking' || !template || sent.current.has(recognition.requestId)) return;
+    const { requestId } = recognition;
+    sent.current.add(requestId);
+    api<{ candidate: string | null }>('POST', `/api/v1/kiosk/recognise?lang=${lang}`, {
+      capture: { model: FACE_MODEL_ID, template, live: true },
+    })
+      .then((answer) => dispatch({ type: 'recognition-answer', requestId, candidate: answer.candidate }))
+      // No answer is no recognition: the citizen simply takes a number.
+      .catch(() => dispatch({ type: 'recognition-answer', requestId, candidate: null }));
+  }, [state, lang]);
+
+  // The second factor: nothing personal is shown before the digits are confirmed.
+  useEffect(() => {
+    if (state.kind !== 'confirming' || sent.current.has(state.requestId)) return;
+    const { requestId, digits } = state;
+    sent.current.add(requestId);
+    const recognition = state.visit.recognition;
+    if (recognition.status !== 'candidate') {
+      dispatch({ type: 'confirm-failed', requestId, message: '', final: true });
+      return;
+    }
+    api<{ results: ReadyResult[] }>('POST', `/api/v1/kiosk/recognise/${encodeURIComponent(recognition.token)}/confirm?lang=${lang}`, {
+      phoneHint: digits,
+    })
+      .then((answer) => dispatch({ type: 'confirm-answer', requestId, results: answer.results }))
+      .catch((error: unknown) => {
+        const code = error instanceof ApiError ? error.code : 'INTERNAL_ERROR';
+        const message = error instanceof Error ? error.message : String(error);
+        dispatch({ type: 'confirm-failed', requestId, message, final: code !== 'FACE_SECOND_FACTOR_WRONG' });
+      });
+  }, [state, lang]);
+
+  // Issuing.
   useEffect(() => {
     if (state.kind !== 'issuing' || sent.current.has(state.requestId)) return;
-    const { requestId, fieldId, priorityGroupId } = state;
+    const { requestId, fieldId, priorityGroupId, face } = state;
     sent.current.add(requestId);
     // ?lang: refusals (daily cap, closed field) come back in the language on screen.
-    api<IssuedTicket>('POST', `/api/v1/tickets?lang=${lang}`, { fieldId, priorityGroupId, lang })
+    api<IssuedTicket>('POST', `/api/v1/tickets?lang=${lang}`, { fieldId, priorityGroupId, lang, ...(face ? { face } : {}) })
       .then((issued) => dispatch({ type: 'issued', requestId, issued }))
       .catch((error: unknown) => {
         const code = error instanceof ApiError ? error.code : 'INTERNAL_ERROR';
@@ -293,7 +498,10 @@ function Kiosk() {
   }, [state, lang]);
 
   // Keep keyboard focus on the marked choice so the mark is always visible.
-  const highlight = state.kind === 'choosing-field' || state.kind === 'choosing-priority' ? state.highlight : null;
+  const highlight =
+    state.kind === 'choosing-field' || state.kind === 'choosing-priority' || state.kind === 'consent' || state.kind === 'not-live'
+      ? state.highlight
+      : null;
   useEffect(() => {
     if (highlight === null) return;
     const el = document.querySelector<HTMLElement>(`[data-choice="${highlight}"]`);
@@ -308,6 +516,8 @@ function Kiosk() {
     return g ? (lang === 'vi' ? g.nameVi : g.nameEn) : '';
   };
 
+  const faceOn = faceOffered(state.menu);
+  const crowded = faceOn && state.visit.faces > 1;
   let screen: ReactNode;
   if (!centre) {
     screen = <div className="kiosk-center kiosk-loading">{text.loading}</div>;
@@ -319,10 +529,44 @@ function Kiosk() {
             <span className="kiosk-attract-centre">{centre.centre.name}</span>
             <span className="kiosk-attract-title">{text.takeNumber}</span>
             <TouchIcon />
-            <span className="kiosk-attract-touch">{text.touchToStart}</span>
+            <span className="kiosk-attract-touch">{faceOn ? faceText.attractTouch : text.touchToStart}</span>
             <span className="kiosk-attract-hint">{text.touchHint}</span>
           </button>
         );
+        break;
+      case 'several-faces':
+        screen = <SeveralFacesScreen onStart={() => send({ type: 'wake' })} />;
+        break;
+      case 'consent':
+        screen = (
+          <>
+            {crowded && <OneAtATimeBanner />}
+            <ConsentScreen menu={state.menu} highlight={state.highlight} send={send} />
+          </>
+        );
+        break;
+      case 'phone':
+        screen = <PhoneScreen digits={state.digits} send={send} />;
+        break;
+      case 'checking':
+        screen = <CheckingScreen asked={askedNow} crowded={crowded} send={send} />;
+        break;
+      case 'not-live':
+        screen = <NotLiveScreen highlight={state.highlight} reason={state.reason} send={send} />;
+        break;
+      case 'recognised':
+        screen = <RecognisedScreen digits={state.digits} message={state.message} closed={state.closed} send={send} />;
+        break;
+      case 'confirming':
+        screen = (
+          <div className="kiosk-center" role="status" aria-live="polite">
+            <span className="kiosk-spinner" aria-hidden="true" />
+            <p className="kiosk-message">{faceText.confirming}</p>
+          </div>
+        );
+        break;
+      case 'results':
+        screen = <ResultsScreen results={state.results} send={send} />;
         break;
       case 'choosing-field':
         screen = (
@@ -333,9 +577,10 @@ function Kiosk() {
               </button>
               <div>
                 <h1 id="kiosk-title">{text.chooseTitle}</h1>
-                <p className="kiosk-sub">{text.chooseHint}</p>
+                {faceOn ? <HowToChoose /> : <p className="kiosk-sub">{text.chooseHint}</p>}
               </div>
             </header>
+            {crowded && <OneAtATimeBanner />}
             {state.priorityGroupId && (
               <div className="kiosk-priority-chosen" role="status">
                 <PriorityIcon />
@@ -446,6 +691,7 @@ function Kiosk() {
         screen = (
           <TicketView
             issued={state.issued}
+            reused={state.reused}
             priorityName={groupName(state.issued.ticket.priorityGroupId)}
             secondsLeft={secondsLeft}
             onDone={() => send({ type: 'done' })}
@@ -468,9 +714,11 @@ function Kiosk() {
   }
 
   return (
-    <main className={`kiosk is-${state.kind}`} data-state={state.kind}>
+    <main className={`kiosk is-${state.kind}`} data-state={state.kind} data-face={cameraStatus}>
       {state.kind !== 'issuing' && <LangSwitch className="lang-switch kiosk-lang" />}
       {screen}
+      {choosing && <PointerOverlay view={pointer} />}
+      {cameraStatus === 'ready' && state.kind !== 'attract' && <CameraBadge />}
       {offline && (
         <p className="kiosk-offline" role="status">
           {text.offline}
@@ -492,16 +740,19 @@ function Kiosk() {
 
 function TicketView({
   issued,
+  reused,
   priorityName,
   secondsLeft,
   onDone,
 }: {
   issued: IssuedTicket;
+  reused: boolean;
   priorityName: string;
   secondsLeft: number | null;
   onDone: () => void;
 }) {
   const text = useText(TEXT);
+  const faceText = useText(FACE_TEXT);
   const { lang } = useLang();
   const { ticket } = issued;
   const wait =
@@ -511,9 +762,18 @@ function TicketView({
         ? text.waitSoon
         : formatMinutes(issued.estimatedWaitSeconds, lang);
   return (
-    <section className="kiosk-ticket" aria-labelledby="kiosk-ticket-number" data-testid="kiosk-ticket">
-      <div className="kiosk-ticket-card">
-        <p className="kiosk-ticket-label">{text.yourNumber}</p>
+    <section className="kiosk-ticket" aria-labelledby="kiosk-ticket-number" data-testid="kiosk-ticket" data-reused={reused}>
+      <div className={`kiosk-ticket-card${reused ? ' is-reused' : ''}`}>
+        {reused ? (
+          <>
+            <p className="kiosk-ticket-label kiosk-ticket-reused" data-testid="ticket-reused">
+              {faceText.alreadyHave}
+            </p>
+            <p className="kiosk-ticket-reused-sub">{faceText.alreadyHaveSub}</p>
+          </>
+        ) : (
+          <p className="kiosk-ticket-label">{text.yourNumber}</p>
+        )}
         <p id="kiosk-ticket-number" className="kiosk-ticket-number" data-testid="ticket-number">
           {ticket.displayNumber}
         </p>

@@ -103,8 +103,21 @@ describe('dwell selection', () => {
   });
 
   it('does not let one stalled frame complete the fill', () => {
-    const { events } = play([[0, IN_A], [140, IN_A], [1400, IN_A]]);
+    const { events, states } = play([[0, IN_A], [140, IN_A], [1400, IN_A]]);
     expect(selects(events)).toEqual([]);
+    // A 1.26 s gap counts as 500 ms.
+    expect(states[2]!.heldMs).toBe(140 + 500);
+  });
+
+  it('counts the real time between slow frames: a loaded 2-core kiosk still fills in about a second', () => {
+    // Hand models on two busy cores: a frame every ~400 ms (2.5 per second), at times 700 ms.
+    const { events, states } = play(hold(0, 3000, IN_A, 400));
+    expect(states.slice(0, 3).map((s) => s.progress)).toEqual([0, 0.4, 0.8]);
+    expect(events.find((e) => e.type === 'select')!.t).toBe(1200);
+    const slower = play(hold(0, 3000, IN_A, 700));
+    expect(selects(slower.events)).toEqual([0]);
+    // Two 700 ms steps, counted 500 ms each: three frames on the tile, as at 500 ms a frame.
+    expect(slower.events.find((e) => e.type === 'select')!.t).toBe(1400);
   });
 
   it('drops a target that no longer exists (the tiles changed)', () => {

@@ -9,7 +9,11 @@
  *   is dropped at once — losing the hand already takes several frames (hand-cursor.ts).
  * - One selection per visit: after `select`, the same tile cannot fire again until the cursor has
  *   left it (past the grace) or the hand was lost.
- * - Time steps longer than `maxStepMs` count as `maxStepMs`, so a stalled frame cannot complete a fill.
+ * - Time counts as it passes between two samples on the target, up to `maxStepMs` a step, so a
+ *   stalled frame cannot complete a fill (it takes at least 3 samples). The cap covers the kiosk's
+ *   frame interval under load (hand models on two busy cores: a frame every 0.35–0.5 s, at times
+ *   0.7 s, measured in the kiosk e2e test); at 250 ms the 1 s ring took 4 frames there, 1.6–2.8 s of
+ *   holding still, longer the busier the machine.
  * Tiles and cursor must use the same units (normalised screen or CSS pixels).
  */
 import type { Rect, Vec2 } from './landmarks';
@@ -21,7 +25,7 @@ export interface DwellOptions {
   maxStepMs: number;
 }
 
-export const DWELL_DEFAULTS: DwellOptions = { dwellMs: 1000, hysteresis: 0.15, graceMs: 300, maxStepMs: 250 };
+export const DWELL_DEFAULTS: DwellOptions = { dwellMs: 1000, hysteresis: 0.15, graceMs: 300, maxStepMs: 500 };
 
 export interface DwellState {
   target: number | null;

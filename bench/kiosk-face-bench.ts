@@ -1,0 +1,115 @@
+/**
+ * kioskSecondsToTicket: from the first camera frame in which the kiosk sees a face close to it to the
+ * ticket on screen, with every choice made by the keyboard fallback (consent "today", then a field)
+ * as soon as its screen appears. Measured in headless Chromium on the real /kiosk page with a fake
+ * webcam playing a synthetic video of a dev photo that blinks and turns its head (e2e/support/
+ * face-video.ts), so the time includes presence, the greeting, consent, the active liveness check
+ * (waiting for the video's next blink or head turn), averaging the template, the server's
+ * anti-hoarding search and issuing. It does not include a person's time to read and choose.
+ * Both ends are the page's own performance marks (`motcua-face-near`, `motcua-ticket-shown`).
+ *
+ *   npx tsx bench/kiosk-face-bench.ts [--runs 10]     prints { p50, p95, runs } (seconds) as JSON
+ *   import { measureKioskSecondsToTicket } from './kiosk-face-bench'
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launchBrowser, type E2eBrowser } from '../e2e/support/browser';
+import { KIOSK_VIDEOS, makeFaceVideos } from '../e2e/support/face-video';
+import { FAKE_CAMERA_FLAGS, login, pairKiosk, waitForState } from '../e2e/support/kiosk-camera';
+import { ADMIN_PASSWORD, E2eServer } from '../e2e/support/server';
+
+export interface KioskBenchOptions {
+  /** Visits measured (≥ 10 for a p95 worth the name). */
+  runs?: number;
+  /** A running server to measure against (default: a fresh one with an embedded database). */
+  url?: string;
+  adminPassword?: string;
+  facesDir?: string;
+  /** Progress lines (default: stderr). */
+  log?: (line: string) => void;
+}
+
+export interface KioskBenchResult {
+  p50: number;
+  p95: number;
+  runs: number;
+}
+
+const PEOPLE = [KIOSK_VIDEOS.personA, KIOSK_VIDEOS.personB, KIOSK_VIDEOS.personC];
+const FIELD_KEYS = ['1', '2', '3', '4', '5', '6', '7'];
+
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+export async function measureKioskSecondsToTicket(options: KioskBenchOptions = {}): Promise<KioskBenchResult> {
+  const runs = options.runs ?? 10;
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const facesDir = options.facesDir ?? process.env.FACES_DIR ?? resolve(import.meta.dirname, '../../shared/data/faces/dev');
+  const server = options.url ? null : await E2eServer.start();
+  const url = options.url ?? server!.url;
+  const videoDir = mkdtempSync(join(tmpdir(), 'motcua-kiosk-bench-'));
+  const browsers: E2eBrowser[] = [];
+  try {
+    const admin = await login(url, 'admin', options.adminPassword ?? ADMIN_PASSWORD);
+    log('kiosk bench: building the camera videos…');
+    const videos = await makeFaceVideos(url, facesDir, videoDir, PEOPLE);
+    const token = await pairKiosk({ url, admin }, 'Kiosk bench');
+    // One browser per person: the fake camera's video is a launch flag.
+    for (const person of PEOPLE) {
+      const browser = await launchBrowser(FAKE_CAMERA_FLAGS(videos[person.name]!));
+      await browser.context.addCookies([{ name: 'motcua_device_kiosk', value: token, url }]);
+      browsers.push(browser);
+    }
+    const seconds: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const browser = browsers[i % browsers.length]!;
+      // Each visit a fresh page: camera, models and the kiosk start from nothing, as after a reboot.
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width: 1080, height: 1920 });
+      try {
+        await page.goto(`${url}/kiosk`);
+        await page.locator('main.kiosk[data-face="ready"]').waitFor({ timeout: 60_000 });
+        await waitForState(page, 'consent', 30_000);
+        await page.keyboard.press('1');
+        await page.keyboard.press('Enter');
+        await waitForState(page, 'choosing-field', 10_000);
+        await page.keyboard.press(FIELD_KEYS[i % FIELD_KEYS.length]!);
+        await page.keyboard.press('Enter');
+        await waitForState(page, 'showing-ticket', 60_000);
+        const marks = await page.evaluate(() => {
+          const near = performance.getEntriesByName('motcua-face-near')[0]?.startTime ?? null;
+          const all = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('motcua-'));
+          return near === null ? null : all.map((m) => [m.name.replace('motcua-', ''), m.startTime - near] as const);
+        });
+        const span = marks?.find(([name]) => name === 'ticket-shown')?.[1];
+        if (span === undefined) throw new Error('the kiosk left no timing marks');
+        seconds.push(span / 1000);
+        const steps = marks!.filter(([name]) => name !== 'face-near').map(([name, ms]) => `${name} ${Math.round(ms)}`);
+        log(`kiosk bench: run ${i + 1}/${runs} (${PEOPLE[i % PEOPLE.length]!.name}, field ${FIELD_KEYS[i % FIELD_KEYS.length]}): ${(span / 1000).toFixed(2)} s  [ms after the face came near: ${steps.join(', ')}]`);
+      } finally {
+        await page.close();
+      }
+    }
+    const sorted = [...seconds].sort((a, b) => a - b);
+    const round = (v: number) => Math.round(v * 100) / 100;
+    return { p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), runs: sorted.length };
+  } finally {
+    for (const b of browsers) await b.close().catch(() => undefined);
+    await server?.dispose();
+    rmSync(videoDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  // The server serves dist/web: build it if the sources are newer.
+  execFileSync(process.execPath, [resolve(import.meta.dirname, '../scripts/ensure-web-build.mjs')], { stdio: 'inherit' });
+  const at = process.argv.indexOf('--runs');
+  const runs = at > 0 ? Number(process.argv[at + 1]) : 10;
+  const result = await measureKioskSecondsToTicket({ runs });
+  process.stdout.write(`${JSON.stringify({ kioskSecondsToTicket: result })}\n`);
+}
