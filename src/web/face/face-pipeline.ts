@@ -31,6 +31,11 @@ export interface FacePipelineOptions {
   videoCaching?: boolean;
   /** Run human's passive anti-spoof and liveness models (hints only: see docs/face-recognition.md). */
   livenessHints?: boolean;
+  /**
+   * Run every model once on a blank picture while loading: the first real frame then takes its usual
+   * time (the descriptor's first run compiles it: ~0.4 s more on 2 cores). Off by default.
+   */
+  warmup?: boolean;
 }
 
 export type FaceFrame = HTMLVideoElement | HTMLCanvasElement | ImageData;
@@ -263,6 +268,19 @@ export async function createFacePipeline(options: FacePipelineOptions = {}): Pro
     await faceApi.tf.ready();
     await faceApi.nets.faceRecognitionNet.loadFromUri(manifest.faceApi.modelBase);
     describe = faceApiDescriber(faceApi, spec);
+    if (options.warmup) {
+      const blank = document.createElement('canvas');
+      blank.width = 150;
+      blank.height = 150;
+      blank.getContext('2d')!.fillRect(0, 0, 150, 150);
+      await faceApi.nets.faceRecognitionNet.computeFaceDescriptor(blank);
+    }
+  }
+  if (options.warmup) {
+    const blank = document.createElement('canvas');
+    blank.width = 64;
+    blank.height = 48;
+    await human.detect(blank);
   }
 
   const scratch: { canvas?: HTMLCanvasElement } = {};

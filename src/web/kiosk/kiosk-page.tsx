@@ -400,6 +400,7 @@ function Kiosk() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       setActivity((n) => n + 1);
+      cameraRef.current?.noteInput();
       const focused = document.activeElement;
       // A focused button (a tile, "back", the language switch) answers Enter and Space itself.
       if ((e.key === 'Enter' || e.key === ' ') && focused instanceof HTMLButtonElement) return;
@@ -412,7 +413,10 @@ function Kiosk() {
       const detail = (e as CustomEvent<KioskEvent>).detail;
       if (detail && typeof detail === 'object' && 'type' in detail) send(detail);
     };
-    const onPointer = () => setActivity((n) => n + 1);
+    const onPointer = () => {
+      setActivity((n) => n + 1);
+      cameraRef.current?.noteInput();
+    };
     window.addEventListener('keydown', onKey);
     window.addEventListener('pointerdown', onPointer);
     window.addEventListener(KIOSK_INPUT_EVENT, onInput);

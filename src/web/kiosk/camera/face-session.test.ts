@@ -125,6 +125,30 @@ describe('the liveness check on recorded sequences', () => {
     expect(verdicts[0]!.t - checkingFrom).toBeGreaterThanOrEqual(8000);
   });
 
+  it('a blink just after the kiosk starts checking counts: the frames before the request are kept', () => {
+    const frames = recorded('live-blink');
+    // The first blink closes at 1567 ms and reopens at 1800 ms; the kiosk asks at 1400 ms. Starting
+    // afresh at the request left too few frames to know the open eyes, and the blink was missed.
+    const { events } = run(frames, (t) => ({ checking: t >= 1400, collect: true }));
+    const live = events.find((e) => e.type === 'liveness');
+    expect(live).toMatchObject({ verdict: 'live', reason: 'blink', t: 1800 });
+  });
+
+  it('a moved print is still refused when the frames before the request are kept, 8 s after the request', () => {
+    const frames = recorded('photo-moved');
+    const start = frames[0]!.t;
+    const { events } = run(frames, (t) => ({ checking: t - start >= 1000, collect: true }));
+    const verdicts = events.filter((e) => e.type === 'liveness');
+    expect(verdicts).toEqual([expect.objectContaining({ verdict: 'not-live', reason: 'no-movement' })]);
+    expect(verdicts[0]!.t - start).toBeGreaterThanOrEqual(9000);
+  });
+
+  it('a new visit keeps no landmarks of the one that ended', () => {
+    const { state } = run(recorded('live-blink').slice(0, 10));
+    expect(state.track!.frames.length).toBeGreaterThan(0);
+    expect(newVisit(state, 2000).track!.frames).toEqual([]);
+  });
+
   it('the 8 seconds count from the request, not from when the person arrived', () => {
     const frames = recorded('photo-moved');
     const start = frames[0]!.t;

@@ -11,9 +11,11 @@
  *   track-reset  the followed face left (no close face for `lostMs`) or was replaced (its box jumped
  *                more than `maxJump` face widths between frames): its liveness and template are void;
  *   liveness     the active check (gestures/liveness-check.ts) decided for the followed face: `live`
- *                whenever it happens; `not-live` only while the kiosk is on its checking screen (elsewhere
- *                a window without a blink or a turn simply starts again, and entering the checking
- *                screen starts a fresh window, so the 8-second limit counts from the request);
+ *                whenever it happens, from the frames since the person came close (a blink while they
+ *                read the consent screen counts); `not-live` only while the kiosk is on its checking
+ *                screen (elsewhere a window without a blink or a turn simply starts again). Entering the
+ *                checking screen keeps the last `lookbackMs` of frames but the limit (8 s) counts from
+ *                the request;
  *   captured     `templateFrames` descriptors of the followed face that passed the quality gate agree
  *                (face-template.ts `templateFromFrames`): their average is the template. Descriptors
  *                are only asked for (`wantsDescriptor`) after the citizen consented (`mode.collect`),
@@ -23,7 +25,7 @@
  */
 import { templateFromFrames } from '../../face/face-template';
 import type { FaceFrame, Rect } from '../gestures/landmarks';
-import { checkLiveness, type LivenessOptions, type LivenessReason } from '../gestures/liveness-check';
+import { checkLiveness, LIVENESS_DEFAULTS, type LivenessOptions, type LivenessReason } from '../gestures/liveness-check';
 
 export interface FaceSessionOptions {
   /** A face is close when Human's face box is at least this fraction of the frame width. */
@@ -34,8 +36,14 @@ export interface FaceSessionOptions {
   lostMs: number;
   /** A box whose centre moved more than this many face widths since the last frame is someone else. */
   maxJump: number;
-  /** Landmark frames kept for the liveness check. */
+  /** Landmark frames kept for the liveness check (at least `lookbackMs` + the check's time limit). */
   keepMs: number;
+  /**
+   * Entering the checking screen, the check keeps the frames of this many milliseconds before it: a
+   * blink on the consent or field screen counts (and the eyes' open level is already known), while
+   * the time limit still counts from the request.
+   */
+  lookbackMs: number;
   templateFrames: number;
   /** Every descriptor must be at least this close (cosine) to the average. */
   minAgreement: number;
@@ -53,6 +61,7 @@ export const FACE_SESSION_DEFAULTS: FaceSessionOptions = {
   lostMs: 1500,
   maxJump: 0.6,
   keepMs: 12_000,
+  lookbackMs: 4000,
   templateFrames: 5,
   minAgreement: 0.9,
   liveness: {},
@@ -85,6 +94,8 @@ interface Track {
   alone: number;
   frames: FaceFrame[];
   windowStart: number;
+  /** When the kiosk started checking this face (the time limit counts from here), null when not checking. */
+  askedAt: number | null;
   live: boolean;
   verdictSent: boolean;
   descriptors: Float32Array[];
@@ -168,6 +179,7 @@ export function stepFaceSession(
         alone: 0,
         frames: [],
         windowStart: t,
+        askedAt: null,
         live: false,
         verdictSent: false,
         descriptors: [],
@@ -191,13 +203,17 @@ export function stepFaceSession(
   // The active liveness check, on the followed face's landmarks since the window started.
   if (track) {
     if (mode.checking && !state.checking && !track.live) {
-      track = { ...track, windowStart: t, verdictSent: false };
+      // The request: keep what was seen just before it (a blink while choosing), count the limit from now.
+      track = { ...track, windowStart: Math.max(track.windowStart, t - o.lookbackMs), askedAt: t, verdictSent: false };
+    } else if (!mode.checking && track.askedAt !== null) {
+      track = { ...track, askedAt: null };
     }
     if (!track.live && obs.frame && main) {
       const start = track.windowStart;
+      const timeoutMs = (o.liveness.timeoutMs ?? LIVENESS_DEFAULTS.timeoutMs) + (track.askedAt !== null ? Math.max(0, track.askedAt - start) : 0);
       const result = checkLiveness(
         track.frames.filter((f) => f.t >= start),
-        o.liveness,
+        { ...o.liveness, timeoutMs },
       );
       if (result.verdict === 'live') {
         track = { ...track, live: true };
@@ -210,7 +226,7 @@ export function stepFaceSession(
           }
         } else {
           // Nobody asked yet: start again quietly (a face that did nothing is not suspicious).
-          track = { ...track, windowStart: t, verdictSent: false };
+          track = { ...track, windowStart: t, askedAt: null, verdictSent: false };
         }
       }
     }
@@ -246,12 +262,13 @@ export function wantsDescriptor(state: FaceSessionState, mode: FaceSessionMode):
 
 /**
  * A visit ended: the person in front of the kiosk (if any) does not wake it again, and a new visit
- * starts from nothing — liveness and template are earned again, after a new consent.
+ * starts from nothing — liveness and template are earned again, after a new consent; the landmarks
+ * of the visit that ended are dropped.
  */
 export function newVisit(state: FaceSessionState, t: number): FaceSessionState {
   if (!state.track) return state;
   return {
     ...state,
-    track: { ...state.track, presenceSent: true, live: false, verdictSent: false, windowStart: t, descriptors: [], captured: false },
+    track: { ...state.track, presenceSent: true, frames: [], live: false, verdictSent: false, windowStart: t, askedAt: null, descriptors: [], captured: false },
   };
 }

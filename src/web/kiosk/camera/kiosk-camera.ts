@@ -80,6 +80,8 @@ export interface KioskCameraStats {
 
 export interface KioskCamera {
   setMode(mode: CameraMode): void;
+  /** The citizen pressed a key or touched the screen: the hand models rest for a moment (`planFrame`). */
+  noteInput(): void;
   /** A visit ended (back to the idle screen). */
   endVisit(): void;
   stats(): KioskCameraStats;
@@ -107,6 +109,13 @@ const HEIGHT = 480;
  */
 const MIN_FRAME_INTERVAL_MS = 100;
 const MIN_PAUSE_MS = 50;
+/**
+ * No hand models (unless a hand already points) for this long after a key or a touch, and after a
+ * screen appeared: a key then waits for a face frame (~50 ms), not a hand frame (~200 ms, ~500 ms on
+ * busy cores), and the recognition model gets those frames.
+ */
+const HANDS_REST_AFTER_INPUT_MS = 4000;
+const HANDS_REST_AFTER_SCREEN_MS = 600;
 
 function sensingConfig(manifest: FaceAssetManifest): Partial<Config> {
   return {
@@ -193,7 +202,7 @@ export async function startKioskCamera(callbacks: KioskCameraCallbacks): Promise
     sensing.config.hand.enabled = false;
     // Loaded after the sensing models (Human keeps its models per page: loading both at once races).
     const { createFacePipeline } = await import('../../face/face-pipeline');
-    pipeline = await createFacePipeline({ livenessHints: false, videoCaching: true, maxFaces: 5 });
+    pipeline = await createFacePipeline({ livenessHints: false, videoCaching: true, maxFaces: 5, warmup: true });
   } catch (e) {
     stopStream();
     throw new CameraUnavailable('models', e);
@@ -221,6 +230,10 @@ export async function startKioskCamera(callbacks: KioskCameraCallbacks): Promise
   let touchless: TouchlessState = initialTouchless;
   let choosingOn = false;
   let handsOn = false;
+  /** Human's hand cache may hold a hand from before the hand models last rested: flush it first. */
+  let handsStale = true;
+  let screenSince = -Infinity;
+  let inputAt = -Infinity;
   let tick = 0;
   let previousHand: HandFrame | null = null;
   const stats: KioskCameraStats = { frames: 0, meanMs: 0, lastMs: 0, handsMeanMs: null, describeMeanMs: null, firstNearAt: null };
@@ -248,18 +261,25 @@ export async function startKioskCamera(callbacks: KioskCameraCallbacks): Promise
         if (current.choosing !== choosingOn) {
           choosingOn = current.choosing;
           previousHand = null;
-          // Human's hand cache outlives switching the model off: flush it on a blank frame.
-          if (choosingOn) {
-            sensing.config.hand.enabled = true;
-            await sensing.detect(blank);
-          }
+          handsStale = true;
         }
+        const handsRest = started - inputAt < HANDS_REST_AFTER_INPUT_MS || started - screenSince < HANDS_REST_AFTER_SCREEN_MS;
         const plan = planFrame({
           choosing: current.choosing,
           describe: wantsDescriptor(session, current),
           pointing: touchless.cursor.phase !== 'absent',
           tick: tick++,
+          handsRest,
         });
+        if (plan.hands && handsStale) {
+          // Human's hand cache outlives switching the model off: flush it on a blank frame (only
+          // when the hand models are about to run: a visit by keys or touch never pays for it).
+          sensing.config.hand.enabled = true;
+          await sensing.detect(blank);
+          handsStale = false;
+        } else if (!plan.hands && current.choosing && handsRest) {
+          handsStale = true;
+        }
         handsOn = plan.hands;
         sensing.config.hand.enabled = handsOn;
         const t = performance.now();
@@ -328,10 +348,14 @@ export async function startKioskCamera(callbacks: KioskCameraCallbacks): Promise
   return {
     setMode(next) {
       if (next.screen !== mode.screen) {
+        screenSince = performance.now();
         touchless = resetTouchless(touchless);
         if (!next.choosing) callbacks.onPointer({ cursor: null, target: null, progress: 0 });
       }
       mode = next;
+    },
+    noteInput() {
+      inputAt = performance.now();
     },
     endVisit() {
       session = newVisit(session, performance.now());

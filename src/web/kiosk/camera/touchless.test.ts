@@ -81,6 +81,18 @@ describe('which models run on a frame', () => {
     expect(plan(true, false, false).filter((p) => p.hands)).toHaveLength(3);
   });
 
+  it('right after a key, a touch or a new screen the hand models rest: the recognition model gets every frame', () => {
+    const frames = [0, 1, 2, 3].map((tick) => planFrame({ choosing: true, describe: true, pointing: false, tick, handsRest: true }));
+    expect(frames.every((p) => !p.hands && p.describe)).toBe(true);
+    const faceOnly = [0, 1, 2, 3].map((tick) => planFrame({ choosing: true, describe: false, pointing: false, tick, handsRest: true }));
+    expect(faceOnly.every((p) => !p.hands && !p.describe)).toBe(true);
+  });
+
+  it('a hand already pointing is still followed while the hands rest', () => {
+    const frames = [0, 1, 2].map((tick) => planFrame({ choosing: true, describe: false, pointing: true, tick, handsRest: true }));
+    expect(frames.every((p) => p.hands)).toBe(true);
+  });
+
   it('a pointing hand gets every frame; the template waits its turn', () => {
     const frames = plan(true, true, true);
     expect(frames.every((p) => p.hands)).toBe(true);

@@ -7,9 +7,11 @@
  *   not-live   the face narrowed as a turned head would but the nose hardly moved — a flat picture or
  *              screen being turned — or nothing live happened within `timeoutMs`;
  *   undecided  too few frames yet, or still waiting.
- * The kiosk asks for the action ("Xin chớp mắt hoặc quay nhẹ đầu sang một bên") and calls this on
- * every new frame with the frames since the request; it stops at the first decided verdict (the same
- * verdict, at the same frame, that the whole sequence gives).
+ * The kiosk calls this on every new frame with the frames since the person came close (or, once it
+ * asks for the action — "Xin chớp mắt hoặc quay nhẹ đầu sang một bên" — those of the last few seconds
+ * before the request, with `timeoutMs` lengthened so the limit counts from the request; see
+ * camera/face-session.ts); it stops at the first decided verdict (the same verdict, at the same frame,
+ * that the whole sequence gives).
  *
  * The idea, in one sentence: on a real head the nose moves more than the outline narrows; on a flat
  * picture the outline narrows at least as much as the nose moves. What the recordings showed
