@@ -104,6 +104,37 @@ describe('liveness on recorded sequences', () => {
   );
 });
 
+describe('a window that opens in the middle of a head turn', () => {
+  // The kiosk's window can open at any moment of a person's movement: they step up while looking
+  // aside, or the lookback (camera/face-session.ts) reaches back to the moment they came close. The
+  // reference used to be the first second's median-yaw frame, i.e. a half-turned head: from it the
+  // person facing the kiosk reads as turned and never "comes back", and the next real turn reads as
+  // under 5° of yaw, so only a blink could still pass (person C of the kiosk bench, whose blinks read
+  // shallow at kiosk rates: "checking → not-live").
+  it.each([
+    ['live-turns', 1500, 0],
+    ['live-turns-b', 1400, 0],
+  ] as const)('%s from %i ms (mid-turn): live at the next turn, once the head has rested', (name, from, turnIndex) => {
+    const { fixture, frames: all } = frames(name);
+    const t0 = all[0]!.t;
+    const tail = all.filter((f) => f.t - t0 >= from);
+    expect(Math.abs(tail[0]!.yaw)).toBeGreaterThan(4);
+    const { result, prefixes } = streamed(tail, { timeoutMs: 5000 });
+    expect(result).toMatchObject({ verdict: 'live', reason: 'head-turn' });
+    const next = fixture.truth.turns![turnIndex + 1]!;
+    expect(result.decidedAt! - t0).toBeGreaterThan(next.from);
+    expect(result.decidedAt! - t0).toBeLessThan(next.to + 700);
+    expect(prefixes.some((r) => r.verdict === 'not-live')).toBe(false);
+  });
+
+  it('prints and screens seen from any moment on are still never live by a turn (only the known screen-replay limit)', () => {
+    const cuts = (name: string) => frames(name).frames.map((_, i, all) => all.slice(i)).filter((tail) => tail.length >= 5);
+    for (const tail of [...cuts('photo-tilted'), ...cuts('photo-moved')]) {
+      expect(streamed(tail).prefixes.some((r) => r.verdict === 'live')).toBe(false);
+    }
+  });
+});
+
 describe('liveness edge cases', () => {
   it('waits for enough frames', () => {
     const few = frames('live-blink').frames.slice(0, 3);

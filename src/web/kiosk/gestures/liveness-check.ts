@@ -3,7 +3,9 @@
  * `live | not-live | undecided`, with a reason a person can read.
  *
  *   live       a blink (blink-detection.ts), or a head turn whose nose moved against the face
- *              outline the way a 3-D head makes it (face-parallax.ts) and that came back to the centre;
+ *              outline the way a 3-D head makes it (face-parallax.ts) and that came back to the centre
+ *              (the head at rest: the first second's median pose, and again wherever the head settles
+ *              for a second — a window that opens mid-turn must not measure from a half-turned head);
  *   not-live   the face narrowed as a turned head would but the nose hardly moved — a flat picture or
  *              screen being turned — or nothing live happened within `timeoutMs`;
  *   undecided  too few frames yet, or still waiting.
@@ -44,6 +46,12 @@ export interface LivenessOptions {
   timeoutMs: number;
   /** The reference (neutral) frame is taken from the first `referenceMs`. */
   referenceMs: number;
+  /**
+   * The head at rest again elsewhere: when the yaw of the last `referenceMs` (≥ 3 frames) stayed
+   * within `restDeg` and their median is more than `restDeg` away from the reference's, that stretch
+   * gives a new reference (the earlier ones stay, for a turn already under way to come back to).
+   */
+  restDeg: number;
   /** A turn: nose moved ≥ minParallax (of the eye distance) and Human's yaw changed ≥ minYawDeg, same direction. */
   minParallax: number;
   minYawDeg: number;
@@ -63,6 +71,7 @@ export const LIVENESS_DEFAULTS: LivenessOptions = {
   minFrames: 5,
   timeoutMs: 8000,
   referenceMs: 1000,
+  restDeg: 3,
   minParallax: 0.085,
   minYawDeg: 5,
   returnParallax: 0.04,
@@ -114,49 +123,63 @@ export function checkLiveness(frames: readonly FaceFrame[], options: Partial<Liv
   if (sorted.length < o.minFrames) return result('undecided', 'waiting', `Only ${sorted.length} face frames so far.`, null);
 
   const first = sorted[0]!.t;
-  const ref = referenceFrame(sorted, o.referenceMs);
-
-  // Walk the frames in time order and decide at the first frame that settles it.
+  // The head at rest: first from the first `referenceMs`, then wherever it settles again (a window that
+  // opens in the middle of a turn — a person stepping up while looking aside, or the lookback of
+  // face-session.ts reaching back to the moment they came close — must not keep a half-turned
+  // reference: from it the person facing the kiosk reads as turned and flat-ish, and a real turn
+  // towards that side reads as less than `minYawDeg`). Each reference follows its own turn; the flat
+  // test compares with the latest one only.
+  const refs: Reference[] = [{ frame: referenceFrame(sorted, o.referenceMs), peak: null }];
   let flatRun: number[] = [];
-  let peak: { t: number; yawChange: number; parallax: number } | null = null;
   // Blink detection is causal, so each blink is known from its reopening frame on.
   const blinks = o.accept === 'turn' ? [] : detectBlinks(sorted, o.blink);
-  for (const f of sorted) {
-    const p: NoseParallax | null = f === ref ? null : measureNoseParallax(ref.shape, f.shape);
-    if (p) {
-      evidence.maxParallax = Math.max(evidence.maxParallax, p.miss);
-      evidence.maxSqueeze = Math.max(evidence.maxSqueeze, p.squeeze);
-      // Flat picture: narrowed like a turn, the nose did not follow.
-      if (p.squeeze >= o.flatSqueeze && (p.miss < o.minParallax || p.miss < o.flatRatio * p.squeeze)) {
-        flatRun = [...flatRun, f.t];
-        if (flatRun.length >= o.flatFrames) {
-          evidence.flatAt = flatRun;
-          return result(
-            'not-live',
-            'flat-picture',
-            `The face narrowed as if turned (squeeze ${p.squeeze.toFixed(3)}) but the nose hardly moved against the outline ` +
-              `(${p.miss.toFixed(3)} of the eye distance): a flat picture or screen.`,
-            f.t,
-          );
+  for (let i = 0; i < sorted.length; i++) {
+    const f = sorted[i]!;
+    const settled = restingSince(sorted, i, o);
+    const latest = refs[refs.length - 1]!;
+    if (settled && settled.t > latest.frame.t && Math.abs(settled.yaw - latest.frame.yaw) > o.restDeg) {
+      refs.push({ frame: settled, peak: null });
+      flatRun = [];
+    }
+    for (const ref of refs) {
+      // A later reference is known only from the end of its still stretch: earlier frames are not compared with it.
+      const p: NoseParallax | null = f === ref.frame || (ref !== refs[0] && f.t < ref.frame.t) ? null : measureNoseParallax(ref.frame.shape, f.shape);
+      if (!p) continue;
+      if (ref === refs[refs.length - 1]) {
+        evidence.maxParallax = Math.max(evidence.maxParallax, p.miss);
+        evidence.maxSqueeze = Math.max(evidence.maxSqueeze, p.squeeze);
+        // Flat picture: narrowed like a turn, the nose did not follow.
+        if (p.squeeze >= o.flatSqueeze && (p.miss < o.minParallax || p.miss < o.flatRatio * p.squeeze)) {
+          flatRun = [...flatRun, f.t];
+          if (flatRun.length >= o.flatFrames) {
+            evidence.flatAt = flatRun;
+            return result(
+              'not-live',
+              'flat-picture',
+              `The face narrowed as if turned (squeeze ${p.squeeze.toFixed(3)}) but the nose hardly moved against the outline ` +
+                `(${p.miss.toFixed(3)} of the eye distance): a flat picture or screen.`,
+              f.t,
+            );
+          }
+        } else {
+          flatRun = [];
         }
-      } else {
-        flatRun = [];
       }
       // Head turn: Human's yaw and the 2-D parallax agree in direction (yaw > 0 moves the nose left in the image).
-      const yawChange = f.yaw - ref.yaw;
+      const yawChange = f.yaw - ref.frame.yaw;
       const turned =
         Math.abs(p.dx) >= o.minParallax &&
         p.miss >= o.turnRatio * p.squeeze &&
         Math.abs(yawChange) >= o.minYawDeg &&
         Math.sign(p.dx) === -Math.sign(yawChange);
       if (turned) {
-        if (!peak || Math.abs(p.dx) > peak.parallax) peak = { t: f.t, yawChange, parallax: Math.abs(p.dx) };
-      } else if (peak && p.miss <= o.returnParallax && o.accept !== 'blink') {
-        evidence.turn = { ...peak, returnedAt: f.t };
+        if (!ref.peak || Math.abs(p.dx) > ref.peak.parallax) ref.peak = { t: f.t, yawChange, parallax: Math.abs(p.dx) };
+      } else if (ref.peak && p.miss <= o.returnParallax && o.accept !== 'blink') {
+        evidence.turn = { ...ref.peak, returnedAt: f.t };
         return result(
           'live',
           'head-turn',
-          `The head turned (Human yaw ${signed(peak.yawChange)}°) and the nose moved ${peak.parallax.toFixed(3)} of the eye distance ` +
+          `The head turned (Human yaw ${signed(ref.peak.yawChange)}°) and the nose moved ${ref.peak.parallax.toFixed(3)} of the eye distance ` +
             `against the face outline, as on a real head, then came back.`,
           f.t,
         );
@@ -169,14 +192,44 @@ export function checkLiveness(frames: readonly FaceFrame[], options: Partial<Liv
     }
     // Time is up at the first frame past the limit (the same answer however the frames are fed in).
     if (f.t - first >= o.timeoutMs) {
+      const peak = latestPeak(refs);
       if (peak) evidence.turn = { ...peak, returnedAt: null };
       const wanted = o.accept === 'blink' ? 'blink' : o.accept === 'turn' ? 'head turn' : 'blink and no head turn';
       return result('not-live', 'no-movement', `No ${wanted} in ${((f.t - first) / 1000).toFixed(1)} s.`, f.t);
     }
   }
+  const peak = latestPeak(refs);
   if (peak) evidence.turn = { ...peak, returnedAt: null };
 
   return result('undecided', 'waiting', `Waiting for a ${o.accept === 'turn' ? 'head turn' : o.accept === 'blink' ? 'blink' : 'blink or a small head turn'}.`, null);
+}
+
+interface Reference {
+  frame: FaceFrame;
+  /** The frame (measured from this reference) where a turn under way moved the nose most. */
+  peak: { t: number; yawChange: number; parallax: number } | null;
+}
+
+function latestPeak(refs: readonly Reference[]): Reference['peak'] {
+  return refs.reduce<Reference['peak']>((found, r) => (r.peak && (!found || r.peak.t > found.t) ? r.peak : found), null);
+}
+
+/**
+ * Whether the head has been at rest for the `referenceMs` up to frame i (≥ 3 frames, Human's yaw
+ * within `restDeg`): that stretch's frame closest to its median yaw, else null. Uses no later frame.
+ */
+function restingSince(sorted: readonly FaceFrame[], i: number, o: LivenessOptions): FaceFrame | null {
+  const f = sorted[i]!;
+  if (f.t - sorted[0]!.t < o.referenceMs) return null;
+  let k = i;
+  while (k > 0 && f.t - sorted[k - 1]!.t <= o.referenceMs) k--;
+  const run = sorted.slice(k, i + 1);
+  if (run.length < 3) return null;
+  const yaws = run.map((x) => x.yaw);
+  if (Math.max(...yaws) - Math.min(...yaws) > o.restDeg) return null;
+  const sortedYaws = [...yaws].sort((a, b) => a - b);
+  const median = sortedYaws[Math.floor(sortedYaws.length / 2)]!;
+  return run.reduce((best, x) => (Math.abs(x.yaw - median) < Math.abs(best.yaw - median) ? x : best));
 }
 
 /** The frame of the first `referenceMs` whose yaw is closest to their median (the person at rest). */
