@@ -125,6 +125,19 @@ describe('the liveness check on recorded sequences', () => {
     expect(verdicts[0]!.t - checkingFrom).toBeGreaterThanOrEqual(8000);
   });
 
+  it('judged live before the kiosk asked: said again when it asks (the kiosk may have forgotten it)', () => {
+    // E.g. the person blinked while a second face was close ("one at a time"); the kiosk restarted
+    // the visit and only asks once its checking screen opens.
+    const frames = recorded('live-blink');
+    const askAt = frames[frames.length - 1]!.t - 200;
+    const { events } = run(frames, (t) => ({ checking: t >= askAt, collect: true }));
+    const verdicts = events.filter((e) => e.type === 'liveness');
+    expect(verdicts).toHaveLength(2);
+    expect(verdicts[0]).toMatchObject({ verdict: 'live', reason: 'blink' });
+    expect(verdicts[1]).toMatchObject({ verdict: 'live', reason: 'blink' });
+    expect(verdicts[1]!.t).toBeGreaterThanOrEqual(askAt);
+  });
+
   it('a blink just after the kiosk starts checking counts: the frames before the request are kept', () => {
     const frames = recorded('live-blink');
     // The first blink closes at 1567 ms and reopens at 1800 ms; the kiosk asks at 1400 ms. Starting

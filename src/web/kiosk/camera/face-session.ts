@@ -97,6 +97,8 @@ interface Track {
   /** When the kiosk started checking this face (the time limit counts from here), null when not checking. */
   askedAt: number | null;
   live: boolean;
+  /** Why it was judged live (re-sent when the kiosk asks again, e.g. after "one at a time"). */
+  liveReason: LivenessReason | null;
   verdictSent: boolean;
   descriptors: Float32Array[];
   captured: boolean;
@@ -181,6 +183,7 @@ export function stepFaceSession(
         windowStart: t,
         askedAt: null,
         live: false,
+        liveReason: null,
         verdictSent: false,
         descriptors: [],
         captured: false,
@@ -205,6 +208,10 @@ export function stepFaceSession(
     if (mode.checking && !state.checking && !track.live) {
       // The request: keep what was seen just before it (a blink while choosing), count the limit from now.
       track = { ...track, windowStart: Math.max(track.windowStart, t - o.lookbackMs), askedAt: t, verdictSent: false };
+    } else if (mode.checking && !state.checking && track.live && track.liveReason) {
+      // Already judged live, but the kiosk may have forgotten it (a second face came close meanwhile
+      // and the visit restarted): the followed face is the same one, so say it again.
+      events.push({ type: 'liveness', verdict: 'live', reason: track.liveReason });
     } else if (!mode.checking && track.askedAt !== null) {
       track = { ...track, askedAt: null };
     }
@@ -216,7 +223,7 @@ export function stepFaceSession(
         { ...o.liveness, timeoutMs },
       );
       if (result.verdict === 'live') {
-        track = { ...track, live: true };
+        track = { ...track, live: true, liveReason: result.reason };
         events.push({ type: 'liveness', verdict: 'live', reason: result.reason });
       } else if (result.verdict === 'not-live') {
         if (mode.checking) {
@@ -269,6 +276,6 @@ export function newVisit(state: FaceSessionState, t: number): FaceSessionState {
   if (!state.track) return state;
   return {
     ...state,
-    track: { ...state.track, presenceSent: true, frames: [], live: false, verdictSent: false, windowStart: t, askedAt: null, descriptors: [], captured: false },
+    track: { ...state.track, presenceSent: true, frames: [], live: false, liveReason: null, verdictSent: false, windowStart: t, askedAt: null, descriptors: [], captured: false },
   };
 }
