@@ -981,7 +981,8 @@ function measurePipeline(): Record<string, unknown> {
 
 async function main(): Promise<void> {
   // The browser measurements first, while the machine is not yet holding a million templates.
-  execFileSync(process.execPath, [join(ROOT, 'scripts/ensure-web-build.mjs')], { stdio: ['ignore', 'inherit', 'inherit'] });
+  // Its progress goes to stderr: stdout carries only the JSON.
+  execFileSync(process.execPath, [join(ROOT, 'scripts/ensure-web-build.mjs')], { stdio: ['ignore', 2, 2] });
   process.stderr.write('bench:face: pipeline per frame (headless Chromium)…\n');
   const pipeline = measurePipeline();
   process.stderr.write('bench:face: face in view → ticket on the kiosk…\n');

@@ -123,7 +123,7 @@ export async function measureKioskSecondsToTicket(options: KioskBenchOptions = {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   // The server serves dist/web: build it if the sources are newer.
-  execFileSync(process.execPath, [resolve(import.meta.dirname, '../scripts/ensure-web-build.mjs')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [resolve(import.meta.dirname, '../scripts/ensure-web-build.mjs')], { stdio: ['ignore', 2, 2] });
   const at = process.argv.indexOf('--runs');
   const runs = at > 0 ? Number(process.argv[at + 1]) : 10;
   const result = await measureKioskSecondsToTicket({ runs });
