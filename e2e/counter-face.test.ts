@@ -13,6 +13,7 @@ import type { Locator, Page, Request } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FACE_MODEL_ID, FACE_TEMPLATE_LENGTH } from '../src/contracts/face';
+import { fakeFace } from '../test/support/fake-face';
 import { launchBrowser, type E2eBrowser } from './support/browser';
 import { E2eServer } from './support/server';
 
@@ -60,17 +61,7 @@ async function buildVideo(photo: string, file: string, width = 640, height = 480
 }
 
 /** Someone else's face, as a kiosk would have sent it: a unit vector unrelated to the photo. */
-function someoneElse(seed: number): Capture {
-  let state = seed;
-  const values = Array.from({ length: FACE_TEMPLATE_LENGTH }, () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648 - 0.5;
-  });
-  const norm = Math.hypot(...values);
-  const bytes = Buffer.alloc(FACE_TEMPLATE_LENGTH * 4);
-  values.forEach((x, i) => bytes.writeFloatLE(x / norm, i * 4));
-  return { model: FACE_MODEL_ID, template: bytes.toString('base64'), live: true };
-}
+const someoneElse = (seed: number): Capture => fakeFace(seed, 0)();
 
 class Api {
   private constructor(

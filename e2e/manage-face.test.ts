@@ -6,28 +6,12 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FACE_MODEL_ID, FACE_TEMPLATE_LENGTH } from '../src/contracts/face';
+import { FACE_MODEL_ID } from '../src/contracts/face';
+import { fakeFace as person } from '../test/support/fake-face';
 import { launchBrowser, type E2eBrowser } from './support/browser';
 import { ADMIN_PASSWORD, E2eServer } from './support/server';
 
 const SHOTS = process.env.MOTCUA_E2E_SCREENSHOTS;
-
-/** A person's face as the kiosk would send it: a unit vector, a little different each capture. */
-function person(seed: number) {
-  let state = seed;
-  const random = () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648 - 0.5;
-  };
-  const base = Array.from({ length: FACE_TEMPLATE_LENGTH }, random);
-  return () => {
-    const v = base.map((x) => x + random() * 0.05);
-    const norm = Math.hypot(...v);
-    const bytes = Buffer.alloc(FACE_TEMPLATE_LENGTH * 4);
-    v.forEach((x, i) => bytes.writeFloatLE(x / norm, i * 4));
-    return { model: FACE_MODEL_ID, template: bytes.toString('base64'), live: true as const };
-  };
-}
 
 async function call<T>(base: string, method: string, path: string, body?: unknown, cookie?: string): Promise<{ data: T; cookie: string | null }> {
   const res = await fetch(`${base}${path}`, {

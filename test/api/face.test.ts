@@ -5,27 +5,12 @@
  * every read audited, and no template in any API answer, event or log line.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FACE_MODEL_ID, FACE_TEMPLATE_LENGTH } from '../../src/contracts/face';
 import { purgeExpiredFaceData } from '../../src/server/services/face-services';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { TEST_ENGINE } from '../support/test-database';
+import { FACE_MODEL_ID } from '../../src/contracts/face';
+import { fakeFace as person } from '../support/fake-face';
 
-/** A person's face as the kiosk would send it: a unit vector, a little different each capture. */
-function person(seed: number) {
-  let state = seed;
-  const random = () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648 - 0.5;
-  };
-  const base = Array.from({ length: FACE_TEMPLATE_LENGTH }, random);
-  return () => {
-    const v = base.map((x) => x + random() * 0.05);
-    const norm = Math.hypot(...v);
-    const bytes = Buffer.alloc(FACE_TEMPLATE_LENGTH * 4);
-    v.forEach((x, i) => bytes.writeFloatLE(x / norm, i * 4));
-    return { model: FACE_MODEL_ID, template: bytes.toString('base64'), live: true as const };
-  };
-}
 
 describe(`face recognition (${TEST_ENGINE})`, () => {
   let t: TestApp;

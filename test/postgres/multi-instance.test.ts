@@ -10,21 +10,7 @@ import { buildApp } from '../../src/server/app';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { openSse, type SseClient } from '../support/sse-client';
-import { FACE_MODEL_ID, FACE_TEMPLATE_LENGTH } from '../../src/contracts/face';
-
-/** A person's face as a kiosk sends it: a unit vector, a little different at each capture. */
-function face(seed: number): () => { model: string; template: string; live: true } {
-  let state = seed;
-  const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648 - 0.5;
-  const base = Array.from({ length: FACE_TEMPLATE_LENGTH }, random);
-  return () => {
-    const v = base.map((x) => x + random() * 0.05);
-    const norm = Math.hypot(...v);
-    const bytes = Buffer.alloc(FACE_TEMPLATE_LENGTH * 4);
-    v.forEach((x, i) => bytes.writeFloatLE(x / norm, i * 4));
-    return { model: FACE_MODEL_ID, template: bytes.toString('base64'), live: true };
-  };
-}
+import { fakeFace as face } from '../support/fake-face';
 
 /** Waits (bounded) until `check` holds: events reach the other instance asynchronously. */
 async function eventually(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
