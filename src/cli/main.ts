@@ -4,20 +4,41 @@
  *   motcua migrate          bring the database schema up to date and exit
  *   motcua backup           write a backup of the embedded database to DATA_DIR/backups
  *   motcua restore <file>   replace the embedded database with a backup (the server must be stopped)
+ *   motcua calendar holidays --year YYYY
+ *   motcua calendar due --received <ISO-8601> --amount n --unit working-days|days|hours|same-day [--cutoff HH:MM]
+ *   motcua catalogue import <folder-or-file>   national records (.json), or a spreadsheet (.xlsx/.csv)
+ *
+ * Heavy modules are imported by the commands that need them, so `calendar` answers quickly.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase, restoreEmbedded } from '../db/database';
-import { listBackups, lockDataDir, writeBackup } from '../server/embedded-durability';
-import { migrateToLatest } from '../db/migrate';
+import { formatErrorMessage } from '../contracts/errors';
+import { isAppError } from '../core/shared/app-error';
 import { loadConfig } from '../server/config';
-import { describeSetup, startServer } from '../server/start-server';
+import { runCalendarCommand } from './calendar-command';
+import { readCalendarAdjustments } from './cli-database';
 
 async function main(argv: string[]): Promise<number> {
   const [command = 'start'] = argv;
   const config = loadConfig();
   switch (command) {
+    case 'calendar': {
+      const adjustments = await readCalendarAdjustments(config, (line) => console.error(line));
+      const result = runCalendarCommand(argv.slice(1), { adjustments, now: new Date() });
+      if (result.stdout) process.stdout.write(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
+      if (result.stderr) process.stderr.write(result.stderr.endsWith('\n') ? result.stderr : `${result.stderr}\n`);
+      return result.code;
+    }
+    case 'catalogue': {
+      const [sub, path] = argv.slice(1);
+      if (sub !== 'import' || !path) {
+        console.error('Cách dùng / usage: motcua catalogue import <thư mục hoặc tệp .json/.xlsx/.csv>');
+        return 2;
+      }
+      return importCatalogueCommand(config, path);
+    }
     case 'start': {
+      const { describeSetup, startServer } = await import('../server/start-server');
       const server = await startServer(config);
       console.log(describeSetup(server, config.PORT));
       const shutdown = async () => {
@@ -29,6 +50,8 @@ async function main(argv: string[]): Promise<number> {
       return -1;
     }
     case 'migrate': {
+      const { openDatabase } = await import('../db/database');
+      const { migrateToLatest } = await import('../db/migrate');
       const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
       try {
         const applied = await migrateToLatest(database.db);
@@ -43,6 +66,8 @@ async function main(argv: string[]): Promise<number> {
         console.error('PostgreSQL is backed up with its own tools (pg_dump, or the server\'s base backups and WAL archiving).');
         return 2;
       }
+      const { openDatabase } = await import('../db/database');
+      const { lockDataDir, writeBackup } = await import('../server/embedded-durability');
       // A running server writes its own backups; this command is for a stopped one.
       const unlock = lockDataDir(config.DATA_DIR);
       const database = await openDatabase({ dataDir: config.DATA_DIR });
@@ -56,6 +81,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'restore': {
+      const { restoreEmbedded } = await import('../db/database');
+      const { listBackups, lockDataDir } = await import('../server/embedded-durability');
       const file = argv[1];
       if (!file) {
         console.error('Usage: motcua restore <backup file>. Backups: ' + listBackups(join(config.DATA_DIR, 'backups')).map((b) => b.path).join(', '));
@@ -72,8 +99,42 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     default:
-      console.error(`Unknown command "${command}". Commands: start, migrate, backup, restore <file>.`);
+      console.error(`Unknown command "${command}". Commands: start, migrate, backup, restore <file>, calendar, catalogue import <path>.`);
       return 2;
+  }
+}
+
+/** Imports into the configured database's first centre, as the manager's upload does. */
+async function importCatalogueCommand(config: ReturnType<typeof loadConfig>, path: string): Promise<number> {
+  const { openDatabase } = await import('../db/database');
+  const { migrateToLatest } = await import('../db/migrate');
+  const { lockDataDir } = await import('../server/embedded-durability');
+  const { createServiceContext } = await import('../server/services/context');
+  const { bootstrap } = await import('../server/seed/bootstrap');
+  const { importCatalogue } = await import('../server/services/catalogue');
+  const { readCatalogueSource } = await import('../server/catalogue/read-catalogue-source');
+  let parsed;
+  try {
+    parsed = await readCatalogueSource(path);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    console.error(formatErrorMessage(error.code, 'vi', error.params));
+    console.error(formatErrorMessage(error.code, 'en', error.params));
+    return 2;
+  }
+  const unlock = config.DATABASE_URL ? () => undefined : lockDataDir(config.DATA_DIR);
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 2 });
+  try {
+    await migrateToLatest(database.db);
+    const ctx = createServiceContext(database.db, database.engine);
+    const setup = await bootstrap(ctx, { demo: config.MOTCUA_DEMO, adminPassword: config.MOTCUA_ADMIN_PASSWORD });
+    if (setup.generatedAdminPassword) console.error(`Admin account created: user "admin", password "${setup.generatedAdminPassword}" (shown only this once).`);
+    const report = await importCatalogue(ctx, setup.centreId, null, parsed);
+    console.log(JSON.stringify(report, null, 2));
+    return 0;
+  } finally {
+    await database.close();
+    unlock();
   }
 }
 

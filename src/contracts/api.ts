@@ -166,6 +166,14 @@ export const Settings = z.object({
   faceMatchMargin: z.number().min(0).max(1),
   /** Wrong second-factor answers (phone digits) allowed per recognition before it is dropped. */
   faceSecondFactorAttempts: z.number().int().min(1).max(5),
+  /** The receiving agency's code in dossier codes (QCVN 102:2016, e.g. 000.00.16.H26); empty: the centre's code. */
+  agencyCode: z.string().trim().regex(/^[A-Z0-9.]{0,40}$/, 'A–Z, 0–9 và dấu chấm'),
+  /** Which dossier code format to issue (see core/dossier/dossier-code.ts). */
+  dossierCodeFormat: z.string().min(1).max(40),
+  /** The agency above the centre, printed at the top left of the forms (e.g. UBND PHƯỜNG HOÀN KIẾM). */
+  parentAgencyName: z.string().max(200),
+  /** Place name on the forms' date line ("Hà Nội, ngày … tháng … năm …"). */
+  formPlaceName: z.string().max(100),
 });
 export type Settings = z.infer<typeof Settings>;
 export const SettingsPatch = Settings.partial();

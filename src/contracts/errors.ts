@@ -43,6 +43,14 @@ export const ERROR_CODES = [
   'FACE_SECOND_FACTOR_WRONG',
   'FACE_CANDIDATE_EXPIRED',
   'RATE_LIMITED',
+  'INVALID_DATE',
+  'DATE_IN_FUTURE',
+  'UNKNOWN_UNIT',
+  'CATALOGUE_FILE_INVALID',
+  'PROCEDURE_INACTIVE',
+  'DOCUMENTS_MISSING',
+  'DOSSIER_TRANSITION',
+  'APOLOGY_ALREADY_ISSUED',
   'INTERNAL_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -197,6 +205,38 @@ const MESSAGES: Record<ErrorCode, Template> = {
   RATE_LIMITED: {
     vi: 'Thao tác quá nhanh, vui lòng thử lại sau.',
     en: 'Too many requests; please try again later.',
+  },
+  INVALID_DATE: {
+    vi: 'Trường "{field}" không phải ngày giờ hợp lệ: "{value}" ({rule}).',
+    en: 'Field "{field}" is not a valid date or time: "{value}" ({rule}).',
+  },
+  DATE_IN_FUTURE: {
+    vi: 'Trường "{field}" không được là thời điểm trong tương lai ({value}).',
+    en: 'Field "{field}" cannot be in the future ({value}).',
+  },
+  UNKNOWN_UNIT: {
+    vi: 'Đơn vị thời gian "{value}" không hợp lệ; dùng một trong: ngày làm việc (working-days), ngày (days), giờ (hours), trong ngày (same-day).',
+    en: 'Unknown time unit "{value}"; use working-days, days, hours or same-day.',
+  },
+  CATALOGUE_FILE_INVALID: {
+    vi: 'Không đọc được danh mục thủ tục "{source}": {detail}',
+    en: 'Cannot read the procedure catalogue "{source}": {detail}',
+  },
+  PROCEDURE_INACTIVE: {
+    vi: 'Thủ tục {code} không còn áp dụng hoặc chưa có thời hạn giải quyết; hãy cập nhật danh mục trước.',
+    en: 'Procedure {code} is not in force or has no processing time; update the catalogue first.',
+  },
+  DOCUMENTS_MISSING: {
+    vi: 'Hồ sơ chưa đủ thành phần: {items}. Hãy lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02).',
+    en: 'The dossier is incomplete: {items}. Issue a request to supplement (Form 02) instead.',
+  },
+  DOSSIER_TRANSITION: {
+    vi: 'Không thể {action} khi hồ sơ {code} đang ở trạng thái "{status}" (quy tắc: {rule}).',
+    en: 'Cannot {action} while dossier {code} is "{status}" (rule: {rule}).',
+  },
+  APOLOGY_ALREADY_ISSUED: {
+    vi: 'Hồ sơ {code} đã có văn bản xin lỗi và gia hạn (Mẫu 04); chỉ được gia hạn một lần.',
+    en: 'Dossier {code} already has an apology and extension letter (Form 04); it can be extended only once.',
   },
   INTERNAL_ERROR: {
     vi: 'Đã có lỗi hệ thống. Vui lòng thử lại hoặc báo cán bộ hỗ trợ.',

@@ -3,6 +3,8 @@
  * Enums are string unions stored as-is.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Channel, ProcessingRule, ProcessStep, RequiredDocument } from '../core/catalogue/procedure';
+import type { DossierStatus, Timeliness } from '../core/dossier/dossier-types';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
@@ -240,6 +242,84 @@ export interface FaceAuditTable {
   actorId: string | null;
 }
 
+export interface CalendarAdjustmentTable {
+  day: string;
+  kind: 'swap-off' | 'swap-work' | 'holiday' | 'compensatory' | 'removed';
+  name: string;
+  updatedAt: Timestamp;
+}
+
+export interface ProcedureTable {
+  id: string;
+  centreId: string;
+  code: string;
+  fieldName: string;
+  fieldId: string | null;
+  currentVersionId: string | null;
+  active: boolean;
+  importFingerprint: string | null;
+  createdAt: Timestamp;
+}
+
+export interface ProcedureVersionTable {
+  id: string;
+  procedureId: string;
+  version: number;
+  name: string;
+  decision: string;
+  level: string;
+  agency: string;
+  rules: Json<ProcessingRule[]>;
+  documents: Json<RequiredDocument[]>;
+  steps: Json<ProcessStep[]>;
+  cutoff: string | null;
+  resultText: string;
+  legalBasis: string;
+  source: string;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+
+export interface DossierSequenceTable {
+  centreId: string;
+  serviceDay: string;
+  lastValue: number;
+}
+
+export interface DossierTable {
+  id: string;
+  centreId: string;
+  code: string;
+  status: DossierStatus;
+  procedureId: string;
+  procedureVersionId: string;
+  fieldName: string;
+  channel: Channel;
+  applicantName: string;
+  ticketId: string | null;
+  receivedBy: string | null;
+  receivedAt: Timestamp | null;
+  dueAt: Timestamp | null;
+  extendedDueAt: Timestamp | null;
+  finishedAt: Timestamp | null;
+  returnedAt: Timestamp | null;
+  timeliness: Timeliness | null;
+  bookYear: number;
+  bookNumber: number;
+  state: Json<unknown>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface DossierEventTable {
+  id: Generated<string>;
+  dossierId: string;
+  type: string;
+  at: Timestamp;
+  actorId: string | null;
+  data: Json<Record<string, unknown>>;
+}
+
 export interface DB {
   centre: CentreTable;
   field: FieldTable;
@@ -260,6 +340,12 @@ export interface DB {
   faceTemplate: FaceTemplateTable;
   faceAudit: FaceAuditTable;
   faceCandidate: FaceCandidateTable;
+  calendarAdjustment: CalendarAdjustmentTable;
+  procedure: ProcedureTable;
+  procedureVersion: ProcedureVersionTable;
+  dossierSequence: DossierSequenceTable;
+  dossier: DossierTable;
+  dossierEvent: DossierEventTable;
 }
 
 export type TicketRow = Selectable<TicketTable>;

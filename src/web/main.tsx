@@ -10,6 +10,8 @@ const DisplayPage = lazy(() => import('./display/display-page'));
 const TicketPage = lazy(() => import('./ticket/ticket-page'));
 const RatePage = lazy(() => import('./rate/rate-page'));
 const ManagePage = lazy(() => import('./manage/manage-page'));
+const DossiersPage = lazy(() => import('./dossiers/dossiers-page'));
+const LookupPage = lazy(() => import('./lookup/lookup-page'));
 
 /** One document serves every screen; the path picks it. */
 function Screen() {
@@ -27,6 +29,10 @@ function Screen() {
       return <RatePage />;
     case '/manage':
       return <ManagePage />;
+    case '/dossiers':
+      return <DossiersPage />;
+    case '/lookup':
+      return <LookupPage />;
     default:
       return <HomePage />;
   }

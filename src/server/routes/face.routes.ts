@@ -11,6 +11,7 @@ import {
   FaceRecord,
   Recognition,
 } from '../../contracts/api';
+import { readyResultsFromDossiers } from '../services/dossiers';
 import { checkFaceAtCounter, confirmCitizen, eraseFaceData, recogniseCitizen } from '../services/face-services';
 import { getFaceRecord } from '../services/face-record';
 import { actorOf, guard, MANAGERS, OFFICERS } from './guard';
@@ -37,7 +38,7 @@ export async function faceRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: ConfirmedCitizen, ...errors },
       },
     },
-    async (request) => confirmCitizen(app.deps.ctx, actorOf(request), request.params.token, request.body.phoneHint),
+    async (request) => confirmCitizen(app.deps.ctx, actorOf(request), request.params.token, request.body.phoneHint, readyResultsFromDossiers),
   );
 
   app.post(

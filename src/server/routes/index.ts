@@ -3,6 +3,7 @@ import { authRoutes } from './auth.routes';
 import { counterRoutes } from './counters.routes';
 import { deviceRoutes } from './devices.routes';
 import { displayRoutes } from './display.routes';
+import { dossierRoutes } from './dossiers.routes';
 import { faceRoutes } from './face.routes';
 import { faceAssetsRoutes } from './face-assets.routes';
 import { manageRoutes } from './manage.routes';
@@ -21,6 +22,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(displayRoutes, { prefix: '/api/v1' });
   await app.register(ratingRoutes, { prefix: '/api/v1' });
   await app.register(faceRoutes, { prefix: '/api/v1' });
+  await app.register(dossierRoutes, { prefix: '/api/v1' });
   await app.register(publicRoutes, { prefix: '/api/v1/public' });
   await app.register(manageRoutes, { prefix: '/api/v1/manage' });
 }

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PublicTicket } from '../../contracts/api';
+import { PublicDossier } from '../../contracts/dossier';
+import { lookupDossier } from '../services/dossiers';
 import { pickLang } from '../../contracts/lang';
 import { findTicketByCode, rowToTicket } from '../../db/repositories/ticket.repository';
 import { renderTicketSlipHtml } from '../printing/ticket-slip.html';
@@ -20,6 +22,19 @@ const REFRESH_DELAY_MS = 300;
 
 export async function publicRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  /** /lookup: a dossier by the code on its slip; nothing personal beyond initials. */
+  app.get(
+    '/dossiers/:code',
+    {
+      schema: {
+        params: z.object({ code: z.string().trim().toUpperCase().regex(/^[0-9A-Z.]{2,40}-\d{6}-\d{4}$/, 'mã hồ sơ, ví dụ 000.00.16.H26-261126-0001') }),
+        querystring: z.object({ lang: z.enum(['vi', 'en']).optional() }),
+        response: { 200: PublicDossier, ...errors },
+      },
+    },
+    async (request) => lookupDossier(app.deps.ctx, request.params.code, pickLang(request.query.lang, request.headers['accept-language'] ?? null)),
+  );
 
   app.get(
     '/tickets/:code',

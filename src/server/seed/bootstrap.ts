@@ -8,7 +8,9 @@ import { findUserByUsername, insertUser } from '../../db/repositories/people.rep
 import { findFirstCentre } from '../../db/repositories/reference.repository';
 import { hashPassword } from '../auth/passwords';
 import { inTransaction, type ServiceContext } from '../services/context';
+import { importCatalogue } from '../services/catalogue';
 import { insertCentre, seedDemoCentre } from './demo-centre';
+import { DEMO_PROCEDURES } from './demo-procedures';
 
 export interface BootstrapResult {
   centreId: string;
@@ -28,6 +30,8 @@ export async function bootstrap(
     if (options.demo) {
       await seedDemoCentre(ctx);
       seededDemo = true;
+      const demo = (await findFirstCentre(ctx.db))!;
+      await importCatalogue(ctx, demo.id, null, { drafts: DEMO_PROCEDURES, warnings: [] });
     } else {
       await inTransaction(ctx, (tx) =>
         insertCentre(tx, ctx, { code: 'CHUA-DAT', name: 'Trung tâm Phục vụ hành chính công', shortName: 'TTPVHCC', address: null }),

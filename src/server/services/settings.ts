@@ -1,6 +1,7 @@
 /** Runtime settings an admin edits; defaults apply until a value is stored. */
 import { Settings, SettingsPatch } from '../../contracts/api';
 import { DEFAULT_FACE_MATCH_THRESHOLD } from '../../contracts/face';
+import { DEFAULT_DOSSIER_CODE_FORMAT } from '../../core/dossier/dossier-code';
 import type { Executor } from '../../db/repositories/executor';
 import { readSettings, writeSettings } from '../../db/repositories/reference.repository';
 
@@ -23,6 +24,10 @@ export const DEFAULT_SETTINGS: Settings = {
   faceMatchThreshold: DEFAULT_FACE_MATCH_THRESHOLD,
   faceMatchMargin: 0.02,
   faceSecondFactorAttempts: 3,
+  agencyCode: '',
+  dossierCodeFormat: DEFAULT_DOSSIER_CODE_FORMAT,
+  parentAgencyName: 'ỦY BAN NHÂN DÂN',
+  formPlaceName: 'Hà Nội',
 };
 
 export async function getSettings(ex: Executor, centreId: string): Promise<Settings> {

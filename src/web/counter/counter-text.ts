@@ -84,6 +84,7 @@ type Key =
   | 'switchCounter'
   | 'resumed'
   | 'reactivated'
+  | 'receiveDossier'
   | `action:${CounterAction}`
   | 'action:resume-counter'
   | `blocked:${Blocker}`;
@@ -171,6 +172,7 @@ export const TEXT: Dictionary<Key> = {
     switchCounter: 'Đổi quầy',
     resumed: 'Đã gọi lại số {number}.',
     reactivated: 'Số {number} đã trở lại hàng chờ.',
+    receiveDossier: 'Tiếp nhận hồ sơ',
     'action:call-next': 'Gọi số tiếp theo',
     'action:recall': 'Gọi lại',
     'action:start': 'Bắt đầu phục vụ',
@@ -276,6 +278,7 @@ export const TEXT: Dictionary<Key> = {
     switchCounter: 'Change counter',
     resumed: 'Number {number} called back.',
     reactivated: 'Number {number} is back in the queue.',
+    receiveDossier: 'Receive dossier',
     'action:call-next': 'Call next',
     'action:recall': 'Recall',
     'action:start': 'Start service',

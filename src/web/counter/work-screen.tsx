@@ -444,6 +444,17 @@ export function WorkScreen({
                         : ''}
                   </span>
                   <span className="cc-badge plain">{fill(text.issuedAt, { time: clock(current.issuedAt) })}</span>
+                  {(current.status === 'called' || current.status === 'serving') && (
+                    <a
+                      className="cc-badge"
+                      data-testid="receive-dossier"
+                      href={`/dossiers?${new URLSearchParams({ receive: '1', ticket: current.id, field: current.fieldId })}`}
+                      target="_blank"
+                      rel="noopener"
+                    >
+                      {text.receiveDossier}
+                    </a>
+                  )}
                 </div>
               </>
             ) : (

@@ -7,8 +7,11 @@ import { useEffect, useState } from 'react';
 import type { User } from '../../contracts/api';
 import { LangSwitch, useLang, useText, type Dictionary } from '../shared/i18n';
 import { RequireUser } from '../shared/login-form';
+import { CalendarSection } from './calendar-section';
+import { CatalogueSection } from './catalogue-section';
 import { CountersSection } from './counters-section';
 import { DevicesSection } from './devices-section';
+import { DossierKpisSection } from './dossier-kpis-section';
 import { FaceSection } from './face-section';
 import { FieldsSection } from './fields-section';
 import { ROLE_LABELS } from './manage-text';
@@ -16,12 +19,26 @@ import { OverviewSection } from './overview-section';
 import { PeopleSection } from './people-section';
 import { PrioritySection } from './priority-section';
 import { SettingsSection } from './settings-section';
+import { TrackingBookSection } from './tracking-book-section';
 import type { ManageRole, SectionProps } from './section-props';
 import { errorMessage } from './ui';
 import { useHall } from './use-hall';
 import './manage.css';
 
-export const SECTIONS = ['overview', 'fields', 'counters', 'people', 'priority', 'devices', 'face', 'settings'] as const;
+export const SECTIONS = [
+  'overview',
+  'dossier-kpis',
+  'tracking-book',
+  'catalogue',
+  'calendar',
+  'fields',
+  'counters',
+  'people',
+  'priority',
+  'devices',
+  'face',
+  'settings',
+] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 const TEXT: Dictionary<SectionId | 'console' | 'loginTitle' | 'menu' | 'logout' | 'loading' | 'live' | 'connecting' | 'offline'> = {
@@ -30,6 +47,10 @@ const TEXT: Dictionary<SectionId | 'console' | 'loginTitle' | 'menu' | 'logout' 
     loginTitle: 'Quản lý trung tâm',
     menu: 'Mục quản lý',
     overview: 'Tổng quan',
+    'dossier-kpis': 'Chỉ số hồ sơ',
+    'tracking-book': 'Sổ theo dõi hồ sơ',
+    catalogue: 'Danh mục thủ tục',
+    calendar: 'Lịch làm việc',
     fields: 'Lĩnh vực',
     counters: 'Quầy',
     people: 'Cán bộ',
@@ -48,6 +69,10 @@ const TEXT: Dictionary<SectionId | 'console' | 'loginTitle' | 'menu' | 'logout' 
     loginTitle: 'Centre management',
     menu: 'Sections',
     overview: 'Overview',
+    'dossier-kpis': 'Dossier KPIs',
+    'tracking-book': 'Tracking book',
+    catalogue: 'Procedure catalogue',
+    calendar: 'Working calendar',
     fields: 'Fields',
     counters: 'Counters',
     people: 'People',
@@ -156,6 +181,14 @@ function Section({ id, ...props }: SectionProps & { id: SectionId }) {
   switch (id) {
     case 'overview':
       return <OverviewSection {...props} />;
+    case 'dossier-kpis':
+      return <DossierKpisSection {...props} />;
+    case 'tracking-book':
+      return <TrackingBookSection {...props} />;
+    case 'catalogue':
+      return <CatalogueSection {...props} />;
+    case 'calendar':
+      return <CalendarSection {...props} />;
     case 'fields':
       return <FieldsSection {...props} />;
     case 'counters':

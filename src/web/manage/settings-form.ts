@@ -7,8 +7,19 @@ import { parseDecimal, parseWhole } from './format';
 
 export type ReportsAs = RatingOption['reportsAs'];
 
-/** The settings this form edits; face recognition has its own section. */
-export type QueueSettings = Omit<Settings, 'faceEnabled' | 'faceRememberEnabled' | 'faceMatchThreshold' | 'faceMatchMargin' | 'faceSecondFactorAttempts'>;
+/** The settings this form edits; face recognition and the dossier forms have their own sections. */
+export type QueueSettings = Omit<
+  Settings,
+  | 'faceEnabled'
+  | 'faceRememberEnabled'
+  | 'faceMatchThreshold'
+  | 'faceMatchMargin'
+  | 'faceSecondFactorAttempts'
+  | 'agencyCode'
+  | 'dossierCodeFormat'
+  | 'parentAgencyName'
+  | 'formPlaceName'
+>;
 export const REPORTS_AS: readonly ReportsAs[] = ['very-satisfied', 'satisfied', 'dissatisfied'];
 
 export interface RatingOptionDraft {

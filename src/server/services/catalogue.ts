@@ -1,0 +1,230 @@
+/**
+ * The procedure catalogue: importing national records or a manager's spreadsheet, listing, and
+ * editing. Every change that alters a procedure adds a version; dossiers keep the version they were
+ * received under, so an edit never moves an appointment already given.
+ */
+import type { ImportReport, ProcedureDetail, ProcedureSummary, ProcedureUpdate, ProcedureVersion } from '../../contracts/dossier';
+import { draftFingerprint } from '../../core/catalogue/draft-fingerprint';
+import type { ImportWarning, ProcedureDraft } from '../../core/catalogue/procedure';
+import { AppError } from '../../core/shared/app-error';
+import {
+  findProcedure,
+  findVersion,
+  insertProcedure,
+  insertVersion,
+  listProceduresByCode,
+  listProceduresWithCurrent,
+  listVersionHeads,
+  updateProcedureRow,
+  type ProcedureVersionRecord,
+} from '../../db/repositories/catalogue.repository';
+import { listFields } from '../../db/repositories/reference.repository';
+import { inTransaction, type Actor, type ServiceContext } from './context';
+import { assertManager } from './manage-reference';
+
+/** Lower-case, without Vietnamese diacritics, for searching "khai sinh" in "Đăng ký khai sinh". */
+export function foldText(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'd').toLowerCase();
+}
+
+/** The queue field whose name shares the most words with the catalogue's field name. */
+function matchQueueField(fieldName: string, fields: { id: string; nameVi: string }[]): string | null {
+  const words = new Set(foldText(fieldName).split(/[^a-z0-9]+/).filter((w) => w.length > 1));
+  let best: { id: string; score: number } | null = null;
+  for (const f of fields) {
+    const fieldWords = foldText(f.nameVi).split(/[^a-z0-9]+/).filter((w) => w.length > 1);
+    const shared = fieldWords.filter((w) => words.has(w)).length;
+    const score = shared / Math.max(1, words.size);
+    if (shared > 0 && score >= 0.5 && (!best || score > best.score)) best = { id: f.id, score };
+  }
+  return best?.id ?? null;
+}
+
+/**
+ * Saves parsed drafts. A procedure whose source record is unchanged (same fingerprint) is left alone,
+ * so a second import of the same files reports `imported: 0`. A changed record adds a version; what
+ * the manager set by hand (committed times, internal steps) carries over to it.
+ */
+export async function importCatalogue(
+  ctx: ServiceContext,
+  centreId: string,
+  actorId: string | null,
+  parsed: { drafts: ProcedureDraft[]; warnings: ImportWarning[] },
+): Promise<ImportReport> {
+  const now = ctx.clock();
+  let imported = 0;
+  let unchanged = 0;
+  await inTransaction(ctx, async (tx) => {
+    const existing = await listProceduresByCode(tx, centreId);
+    const fields = await listFields(tx, centreId);
+    for (const draft of parsed.drafts) {
+      const fingerprint = draftFingerprint(draft);
+      const current = existing.get(draft.code);
+      if (current && current.importFingerprint === fingerprint) {
+        unchanged += 1;
+        continue;
+      }
+      const versionId = ctx.newId();
+      if (!current) {
+        const id = ctx.newId();
+        await insertProcedure(tx, {
+          id,
+          centreId,
+          code: draft.code,
+          fieldName: draft.fieldName,
+          fieldId: matchQueueField(draft.fieldName, fields),
+          active: true,
+          importFingerprint: fingerprint,
+          createdAt: now,
+        });
+        await insertVersion(tx, versionFromDraft(versionId, id, 1, draft, actorId, now));
+        await updateProcedureRow(tx, id, { currentVersionId: versionId });
+        existing.set(draft.code, { id, centreId, code: draft.code, fieldName: draft.fieldName, fieldId: null, currentVersionId: versionId, active: true, importFingerprint: fingerprint, createdAt: now });
+      } else {
+        const previous = current.currentVersionId ? await findVersion(tx, current.currentVersionId) : undefined;
+        const heads = await listVersionHeads(tx, current.id);
+        const next = versionFromDraft(versionId, current.id, (heads[0]?.version ?? 0) + 1, draft, actorId, now);
+        if (previous?.createdBy && previous.createdBy !== actorId) keepManagerChoices(next, previous);
+        await insertVersion(tx, next);
+        await updateProcedureRow(tx, current.id, { currentVersionId: versionId, importFingerprint: fingerprint });
+      }
+      imported += 1;
+    }
+  });
+  return { imported, skipped: parsed.warnings.filter((w) => w.skipped).length, unchanged, warnings: parsed.warnings };
+}
+
+function versionFromDraft(id: string, procedureId: string, version: number, d: ProcedureDraft, createdBy: string | null, at: Date): ProcedureVersionRecord {
+  return {
+    id,
+    procedureId,
+    version,
+    name: d.name,
+    decision: d.decision,
+    level: d.level,
+    agency: d.agency,
+    rules: d.rules,
+    documents: d.documents,
+    steps: d.steps,
+    cutoff: d.cutoff,
+    resultText: d.resultText,
+    legalBasis: d.legalBasis,
+    source: d.source,
+    createdBy,
+    createdAt: at,
+  };
+}
+
+/** A re-imported record keeps the centre's shortened times and its own internal process. */
+function keepManagerChoices(next: ProcedureVersionRecord, previous: ProcedureVersionRecord): void {
+  next.rules = next.rules.map((rule) => {
+    const before = previous.rules.find((r) => r.channel === rule.channel);
+    return before?.committedAmount != null ? { ...rule, committedAmount: before.committedAmount } : rule;
+  });
+  next.steps = previous.steps;
+  next.cutoff = previous.cutoff ?? next.cutoff;
+}
+
+export function versionView(v: ProcedureVersionRecord): ProcedureVersion {
+  return {
+    id: v.id,
+    version: v.version,
+    name: v.name,
+    decision: v.decision,
+    level: v.level,
+    agency: v.agency,
+    rules: v.rules.map((r) => ({ ...r, committedAmount: r.committedAmount ?? null })),
+    documents: v.documents,
+    steps: v.steps,
+    cutoff: v.cutoff,
+    resultText: v.resultText,
+    legalBasis: v.legalBasis,
+    source: v.source,
+    createdAt: v.createdAt.toISOString(),
+  };
+}
+
+export async function listProcedures(
+  ctx: ServiceContext,
+  actor: Actor,
+  query: { q?: string | undefined; fieldId?: string | undefined; activeOnly?: boolean },
+): Promise<ProcedureSummary[]> {
+  const rows = await listProceduresWithCurrent(ctx.db, actor.centreId);
+  const needle = query.q ? foldText(query.q.trim()) : '';
+  const matching = rows.filter(
+    (r) =>
+      (!query.activeOnly || r.active) &&
+      (!needle || foldText(`${r.code} ${r.version.name} ${r.fieldName}`).includes(needle)),
+  );
+  // The ticket's own field first: an officer at the civil-status counter sees civil-status procedures on top.
+  const ordered = query.fieldId
+    ? [...matching.filter((r) => r.fieldId === query.fieldId), ...matching.filter((r) => r.fieldId !== query.fieldId)]
+    : matching;
+  return ordered.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.version.name,
+    fieldName: r.fieldName,
+    fieldId: r.fieldId,
+    active: r.active,
+    version: r.version.version,
+    rules: r.version.rules.map((rule) => ({ ...rule, committedAmount: rule.committedAmount ?? null })),
+    cutoff: r.version.cutoff,
+    documents: r.version.documents.length,
+  }));
+}
+
+export async function getProcedure(ctx: ServiceContext, actor: Actor, id: string): Promise<ProcedureDetail> {
+  const procedure = await findProcedure(ctx.db, actor.centreId, id);
+  const current = procedure?.currentVersionId ? await findVersion(ctx.db, procedure.currentVersionId) : undefined;
+  if (!procedure || !current) throw new AppError('NOT_FOUND', { entity: 'procedure' });
+  const heads = await listVersionHeads(ctx.db, id);
+  return {
+    id: procedure.id,
+    code: procedure.code,
+    fieldName: procedure.fieldName,
+    fieldId: procedure.fieldId,
+    active: procedure.active,
+    current: versionView(current),
+    versions: heads.map((h) => ({ id: h.id, version: h.version, createdAt: h.createdAt.toISOString() })),
+  };
+}
+
+/** A manager's edit becomes the next version; nothing already received changes. */
+export async function updateProcedure(ctx: ServiceContext, actor: Actor, id: string, input: ProcedureUpdate): Promise<ProcedureDetail> {
+  assertManager(actor);
+  const channels = new Set(input.rules.map((r) => r.channel));
+  if (channels.size !== input.rules.length) {
+    throw new AppError('VALIDATION_FAILED', { detail: 'mỗi hình thức nộp (trực tiếp, trực tuyến, bưu chính) chỉ có một thời hạn' });
+  }
+  for (const rule of input.rules) {
+    if (rule.amount == null && rule.unit !== 'same-day') {
+      throw new AppError('VALIDATION_FAILED', { detail: `thời hạn giải quyết (${rule.channel}) chưa có số ngày/giờ` });
+    }
+    if (rule.committedAmount != null && rule.amount != null && rule.committedAmount > rule.amount) {
+      throw new AppError('VALIDATION_FAILED', { detail: `thời hạn cam kết (${rule.channel}) không được dài hơn thời hạn theo quy định` });
+    }
+  }
+  const now = ctx.clock();
+  await inTransaction(ctx, async (tx) => {
+    const procedure = await findProcedure(tx, actor.centreId, id);
+    const current = procedure?.currentVersionId ? await findVersion(tx, procedure.currentVersionId) : undefined;
+    if (!procedure || !current) throw new AppError('NOT_FOUND', { entity: 'procedure' });
+    const heads = await listVersionHeads(tx, id);
+    const versionId = ctx.newId();
+    await insertVersion(tx, {
+      ...current,
+      id: versionId,
+      version: (heads[0]?.version ?? 0) + 1,
+      name: input.name,
+      rules: input.rules.map((r) => ({ ...r, committedAmount: r.committedAmount ?? null })),
+      documents: input.documents,
+      steps: input.steps,
+      cutoff: input.cutoff,
+      createdBy: actor.id,
+      createdAt: now,
+    });
+    await updateProcedureRow(tx, id, { currentVersionId: versionId, fieldName: input.fieldName, fieldId: input.fieldId, active: input.active });
+  });
+  return getProcedure(ctx, actor, id);
+}
