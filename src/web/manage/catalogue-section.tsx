@@ -290,9 +290,10 @@ function ProcedureList({ reload, info }: SectionProps & { reload: number }) {
 
   const load = (query: string) =>
     run(async () => {
-      const params = new URLSearchParams();
+      // all=1: the catalogue shows the procedures out of use too, so a manager can bring one back.
+      const params = new URLSearchParams({ all: '1' });
       if (query.trim()) params.set('q', query.trim());
-      const answer = await api<{ procedures: ProcedureSummary[] }>('GET', `/api/v1/procedures${params.toString() ? `?${params}` : ''}`);
+      const answer = await api<{ procedures: ProcedureSummary[] }>('GET', `/api/v1/procedures?${params}`);
       setProcedures(answer.procedures);
     });
 

@@ -3,11 +3,12 @@ import { dossierKpisUrl, dossierLink, endOfMonth, formatRate, formatWorkingDays,
 
 describe('KPI figures', () => {
   it.each([
-    [0.875, '87,5 %', '87.5%'],
-    [1, '100 %', '100%'],
+    [87.5, '87,5 %', '87.5%'],
+    [100, '100 %', '100%'],
     [0, '0 %', '0%'],
-    [2 / 3, '66,7 %', '66.7%'],
-    [0.99949, '99,9 %', '99.9%'],
+    [66.67, '66,7 %', '66.7%'],
+    [99.94, '99,9 %', '99.9%'],
+    [0.5, '0,5 %', '0.5%'],
   ])('on-time rate %s', (rate, vi, en) => {
     expect(formatRate(rate, 'vi')).toBe(vi);
     expect(formatRate(rate, 'en')).toBe(en);

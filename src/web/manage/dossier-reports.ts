@@ -5,10 +5,10 @@
 import type { Lang } from '../../contracts/lang';
 import { formatPercent } from './format';
 
-/** The server sends the on-time rate as a share between 0 and 1; people read a percentage. */
+/** The on-time rate arrives as a percentage (0–100, two decimals); shown with one decimal. */
 export function formatRate(rate: number | null | undefined, lang: Lang): string {
   if (rate === null || rate === undefined || !Number.isFinite(rate)) return '—';
-  return formatPercent(Math.round(rate * 1000) / 10, lang);
+  return formatPercent(Math.round(rate * 10) / 10, lang);
 }
 
 /** Average working days with one decimal ("2,5"); null → "—". */
