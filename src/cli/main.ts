@@ -129,7 +129,7 @@ async function importCatalogueCommand(config: ReturnType<typeof loadConfig>, pat
     const ctx = createServiceContext(database.db, database.engine);
     const setup = await bootstrap(ctx, { demo: config.MOTCUA_DEMO, adminPassword: config.MOTCUA_ADMIN_PASSWORD });
     if (setup.generatedAdminPassword) console.error(`Admin account created: user "admin", password "${setup.generatedAdminPassword}" (shown only this once).`);
-    const report = await importCatalogue(ctx, setup.centreId, null, parsed);
+    const report = await importCatalogue(ctx, setup.centreId, null, parsed, path);
     console.log(JSON.stringify(report, null, 2));
     return 0;
   } finally {

@@ -3,6 +3,7 @@
  * apps (types). One definition per body; routes pair each endpoint with these schemas.
  */
 import { z } from 'zod';
+import { DOSSIER_CODE_FORMAT_IDS } from './dossier-code-formats';
 
 const MAX_NAME = 200;
 
@@ -167,9 +168,13 @@ export const Settings = z.object({
   /** Wrong second-factor answers (phone digits) allowed per recognition before it is dropped. */
   faceSecondFactorAttempts: z.number().int().min(1).max(5),
   /** The receiving agency's code in dossier codes (QCVN 102:2016, e.g. 000.00.16.H26); empty: the centre's code. */
-  agencyCode: z.string().trim().regex(/^[A-Z0-9.]{0,40}$/, 'A–Z, 0–9 và dấu chấm'),
+  agencyCode: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^([A-Z0-9]+(\.[A-Z0-9]+)*)?$/, 'A–Z, 0–9, các phần cách nhau bằng dấu chấm'),
   /** Which dossier code format to issue (see core/dossier/dossier-code.ts). */
-  dossierCodeFormat: z.string().min(1).max(40),
+  dossierCodeFormat: z.enum(DOSSIER_CODE_FORMAT_IDS),
   /** The agency above the centre, printed at the top left of the forms (e.g. UBND PHƯỜNG HOÀN KIẾM). */
   parentAgencyName: z.string().max(200),
   /** Place name on the forms' date line ("Hà Nội, ngày … tháng … năm …"). */

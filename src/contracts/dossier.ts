@@ -120,6 +120,14 @@ export const ImportReport = z.object({
   warnings: z.array(ImportWarning),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
+export const CatalogueImportRecord = ImportReport.extend({
+  id: Id,
+  at: z.iso.datetime(),
+  /** The folder or files imported, as the manager or the command named them. */
+  source: z.string(),
+  actorName: z.string().nullable(),
+});
+export type CatalogueImportRecord = z.infer<typeof CatalogueImportRecord>;
 export const ImportUpload = z.object({
   files: z
     .array(z.object({ name: z.string().trim().min(1).max(200), contentBase64: z.string().max(20_000_000) }))

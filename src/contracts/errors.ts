@@ -4,7 +4,7 @@
  * render its own text from the code when it wants something shorter.
  */
 import type { Lang } from './lang';
-import { ACTION_LABELS, ENTITY_LABELS, STATUS_LABELS } from './labels';
+import { ACTION_LABELS, DOSSIER_RULE_LABELS, ENTITY_LABELS, STATUS_LABELS } from './labels';
 
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'IN_USE',
   'DAILY_CAP_REACHED',
   'FIELD_CLOSED',
+  'CLOSED_FOR_HOLIDAY',
   'FIELD_INACTIVE',
   'NO_COUNTER_FOR_FIELD',
   'INVALID_TRANSITION',
@@ -113,6 +114,10 @@ const MESSAGES: Record<ErrorCode, Template> = {
   FIELD_CLOSED: {
     vi: 'Lĩnh vực "{field}" hiện không nhận số (giờ lấy số: {hours}).',
     en: 'Field "{field}" is not issuing numbers now (hours: {hours}).',
+  },
+  CLOSED_FOR_HOLIDAY: {
+    vi: 'Hôm nay là ngày nghỉ ({name}); lĩnh vực "{field}" không nhận số. Mời ông/bà quay lại vào ngày làm việc tiếp theo.',
+    en: 'Today is a day off ({name}); field "{field}" is not issuing numbers. Please come back on the next working day.',
   },
   FIELD_INACTIVE: {
     vi: 'Lĩnh vực "{field}" đang tạm ngừng.',
@@ -259,6 +264,7 @@ export function formatErrorMessage(
     if (key === 'action') text = ACTION_LABELS[value]?.[lang] ?? value;
     else if (key === 'status') text = STATUS_LABELS[value]?.[lang] ?? value;
     else if (key === 'entity') text = ENTITY_LABELS[value]?.[lang] ?? value;
+    else if (key === 'rule') text = (DOSSIER_RULE_LABELS as Record<string, Record<Lang, string>>)[value]?.[lang] ?? value;
     return placeholder === 'Entity' ? text.charAt(0).toUpperCase() + text.slice(1) : text;
   });
 }

@@ -3,7 +3,7 @@
  * Enums are string unions stored as-is.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { Channel, ProcessingRule, ProcessStep, RequiredDocument } from '../core/catalogue/procedure';
+import type { Channel, ImportWarning, ProcessingRule, ProcessStep, RequiredDocument } from '../core/catalogue/procedure';
 import type { DossierStatus, Timeliness } from '../core/dossier/dossier-types';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -280,6 +280,18 @@ export interface ProcedureVersionTable {
   createdAt: Timestamp;
 }
 
+export interface CatalogueImportTable {
+  id: string;
+  centreId: string;
+  at: Timestamp;
+  actorId: string | null;
+  source: string;
+  imported: number;
+  skipped: number;
+  unchanged: number;
+  warnings: Json<ImportWarning[]>;
+}
+
 export interface DossierSequenceTable {
   centreId: string;
   serviceDay: string;
@@ -344,6 +356,7 @@ export interface DB {
   procedure: ProcedureTable;
   procedureVersion: ProcedureVersionTable;
   dossierSequence: DossierSequenceTable;
+  catalogueImport: CatalogueImportTable;
   dossier: DossierTable;
   dossierEvent: DossierEventTable;
 }

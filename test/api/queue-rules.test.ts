@@ -113,6 +113,24 @@ describe(`queue rules (${TEST_ENGINE})`, () => {
     expect((await t.request('POST', '/api/v1/tickets', kiosk, { fieldId: field.id })).statusCode).toBe(201);
   });
 
+  it('does not issue on a public holiday or a swapped day off, even inside the weekly hours', async () => {
+    const field = t.field('KD');
+    const hours = [{ days: [1, 2, 3, 4, 5], from: '07:30', until: '11:30' }];
+    await t.request('PUT', `/api/v1/manage/fields/${field.id}`, manager, { ...field, id: undefined, openingHours: hours });
+    t.clock.set('2026-04-27T02:00:00Z'); // Monday 09:00, the day in lieu of Hùng Kings' day (Sunday 26/4)
+    const holiday = await t.request('POST', '/api/v1/tickets', kiosk, { fieldId: field.id });
+    expect(holiday.statusCode).toBe(409);
+    expect(holiday.json().error.code).toBe('CLOSED_FOR_HOLIDAY');
+    expect(holiday.json().error.message).toContain('Giỗ Tổ Hùng Vương');
+    // A field without weekly hours is open whenever the centre is: the holiday does not apply to it.
+    expect((await t.request('POST', '/api/v1/tickets', kiosk, { fieldId: t.field('HT').id })).statusCode).toBe(201);
+
+    t.clock.set('2026-12-02T02:00:00Z'); // Wednesday 09:00, then made a day off by the admin
+    expect((await t.request('POST', '/api/v1/tickets', kiosk, { fieldId: field.id })).statusCode).toBe(201);
+    await t.request('PUT', '/api/v1/manage/calendar/adjustments/2026-12-02', manager, { kind: 'swap-off', name: 'Nghỉ hoán đổi' });
+    expect((await t.request('POST', '/api/v1/tickets', kiosk, { fieldId: field.id })).json().error.code).toBe('CLOSED_FOR_HOLIDAY');
+  });
+
   it('restarts numbers at local midnight and closes yesterday\'s open tickets', async () => {
     await drain();
     t.clock.set('2026-11-26T16:58:00Z'); // 23:58 on the 26th in Hà Nội

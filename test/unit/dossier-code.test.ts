@@ -67,3 +67,12 @@ describe('dossier code, Circular 01/2018 art. 19', () => {
     expect(codeOf(() => dossierCodeFormat('tt03-2025'))).toBe('VALIDATION_FAILED');
   });
 });
+
+describe('the formats offered in the settings', () => {
+  it('are exactly the formats the server can issue', async () => {
+    const { DOSSIER_CODE_FORMAT_IDS } = await import('../../src/contracts/dossier-code-formats');
+    const { DOSSIER_CODE_FORMATS, DEFAULT_DOSSIER_CODE_FORMAT } = await import('../../src/core/dossier/dossier-code');
+    expect([...DOSSIER_CODE_FORMAT_IDS].sort()).toEqual(Object.keys(DOSSIER_CODE_FORMATS).sort());
+    expect(DOSSIER_CODE_FORMAT_IDS).toContain(DEFAULT_DOSSIER_CODE_FORMAT);
+  });
+});

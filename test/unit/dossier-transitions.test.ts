@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatErrorMessage } from '../../src/contracts/errors';
 import {
   availableActions,
   completeSupplement,
@@ -92,7 +93,8 @@ describe('dossier state machine', () => {
     const error = thrown(() => PRESS[action](before));
     expect(error.code).toBe('DOSSIER_TRANSITION');
     expect(error.params.code).toBe(before.code);
-    expect(String(error.params.rule)).toMatch(/^chỉ /);
+    expect(formatErrorMessage('DOSSIER_TRANSITION', 'vi', error.params)).toMatch(/\(quy tắc: chỉ .+\)\.$/);
+    expect(formatErrorMessage('DOSSIER_TRANSITION', 'en', error.params)).toMatch(/\(rule: [a-z].+\)\.$/);
     expect(before).toEqual(snapshot);
   });
 
@@ -100,14 +102,15 @@ describe('dossier state machine', () => {
     expect(availableActions(dossierIn(status)).sort()).toEqual(Object.keys(ALLOWED[status]).sort());
   });
 
-  it('returning a result never produced names the action, the status and the rule in Vietnamese', () => {
+  it('returning a result never produced names the action, the status and the rule, in Vietnamese or English', () => {
     const error = thrown(() => PRESS['return-result'](dossierIn('in-progress')));
-    expect(error.params).toEqual({
-      action: 'trả kết quả',
-      code: INTAKE.code,
-      status: 'đang xử lý',
-      rule: 'chỉ trả kết quả khi hồ sơ đã xử lý xong',
-    });
+    expect(error.params).toEqual({ action: 'return-result', code: INTAKE.code, status: 'in-progress', rule: 'return-result' });
+    expect(formatErrorMessage('DOSSIER_TRANSITION', 'vi', error.params)).toBe(
+      `Không thể trả kết quả khi hồ sơ ${INTAKE.code} đang ở trạng thái "đang xử lý" (quy tắc: chỉ trả kết quả khi hồ sơ đã xử lý xong).`,
+    );
+    expect(formatErrorMessage('DOSSIER_TRANSITION', 'en', error.params)).toBe(
+      `Cannot return the result while dossier ${INTAKE.code} is "in progress" (rule: a result is returned only once the dossier has been processed).`,
+    );
   });
 
   it('the last step makes the result ready; returning it records who received it', () => {

@@ -3,6 +3,7 @@
  * (Circular 03/2025/TT-VPCP re-specifies it; not yet verified), so each format is an entry in a
  * registry: adding the new one means adding an entry, not editing the callers.
  */
+import type { DossierCodeFormatId } from '../../contracts/dossier-code-formats';
 import { AppError } from '../shared/app-error';
 
 export interface DossierCodeParts {
@@ -74,7 +75,7 @@ export const DOSSIER_CODE_FORMATS: Readonly<Record<string, DossierCodeFormat>> =
   [TT01_2018.id]: TT01_2018,
 };
 
-export const DEFAULT_DOSSIER_CODE_FORMAT = TT01_2018.id;
+export const DEFAULT_DOSSIER_CODE_FORMAT: DossierCodeFormatId = 'tt01-2018';
 
 /** The format a centre configured; an unknown id is a configuration error. */
 export function dossierCodeFormat(id: string): DossierCodeFormat {

@@ -18,16 +18,7 @@ import type { DeadlineCalendar } from './deadline-calendar';
 import type { Applicant, Dossier, DossierStatus, DossierStep, ReceivedDocument } from './dossier-types';
 import { classifyTimeliness } from './timeliness';
 
-export const DOSSIER_STATUS_LABELS: Record<DossierStatus, { vi: string; en: string }> = {
-  incomplete: { vi: 'chưa đủ thành phần, chưa tiếp nhận', en: 'incomplete, not received' },
-  refused: { vi: 'từ chối', en: 'refused' },
-  'in-progress': { vi: 'đang xử lý', en: 'in progress' },
-  'supplement-requested': { vi: 'yêu cầu bổ sung hồ sơ', en: 'supplement requested' },
-  stopped: { vi: 'dừng xử lý', en: 'processing stopped' },
-  withdrawn: { vi: 'công dân đã rút hồ sơ', en: 'withdrawn by the applicant' },
-  'result-ready': { vi: 'đã xử lý xong', en: 'result ready' },
-  returned: { vi: 'đã trả kết quả', en: 'result returned' },
-};
+export { DOSSIER_ACTION_LABELS, DOSSIER_STATUS_LABELS } from '../../contracts/labels';
 
 export const DOSSIER_ACTIONS = [
   'receive',
@@ -42,31 +33,19 @@ export const DOSSIER_ACTIONS = [
 ] as const;
 export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
 
-export const DOSSIER_ACTION_LABELS: Record<DossierAction, { vi: string; en: string }> = {
-  receive: { vi: 'tiếp nhận hồ sơ', en: 'receive the dossier' },
-  'finish-step': { vi: 'kết thúc bước xử lý', en: 'finish the step' },
-  'request-supplement': { vi: 'yêu cầu bổ sung hồ sơ', en: 'request a supplement' },
-  'complete-supplement': { vi: 'nhận hồ sơ bổ sung', en: 'take in the supplement' },
-  'issue-apology': { vi: 'xin lỗi và hẹn lại ngày trả kết quả', en: 'apologise and set a new date' },
-  stop: { vi: 'dừng giải quyết hồ sơ', en: 'stop processing' },
-  refuse: { vi: 'từ chối giải quyết hồ sơ', en: 'refuse the dossier' },
-  withdraw: { vi: 'rút hồ sơ', en: 'withdraw the dossier' },
-  'return-result': { vi: 'trả kết quả', en: 'return the result' },
-};
-
 const OPEN: readonly DossierStatus[] = ['in-progress', 'supplement-requested'];
 
-/** Which statuses each action starts from, and the rule an officer reads when it is refused. */
-const TRANSITIONS: Record<DossierAction, { from: readonly DossierStatus[]; rule: string }> = {
-  receive: { from: ['incomplete'], rule: 'chỉ tiếp nhận lại hồ sơ đã được hướng dẫn bổ sung tại quầy' },
-  'finish-step': { from: ['in-progress'], rule: 'chỉ kết thúc bước xử lý khi hồ sơ đang được giải quyết' },
-  'request-supplement': { from: ['in-progress'], rule: 'chỉ yêu cầu bổ sung khi hồ sơ đang được giải quyết' },
-  'complete-supplement': { from: ['supplement-requested'], rule: 'chỉ nhận bổ sung khi hồ sơ đang chờ công dân bổ sung' },
-  'issue-apology': { from: OPEN, rule: 'chỉ xin lỗi và hẹn lại khi hồ sơ chưa xử lý xong' },
-  stop: { from: OPEN, rule: 'chỉ dừng giải quyết hồ sơ đang được giải quyết' },
-  refuse: { from: ['incomplete', ...OPEN], rule: 'chỉ từ chối hồ sơ chưa có kết quả' },
-  withdraw: { from: ['incomplete', ...OPEN], rule: 'chỉ rút hồ sơ chưa có kết quả' },
-  'return-result': { from: ['result-ready'], rule: 'chỉ trả kết quả khi hồ sơ đã xử lý xong' },
+/** Which statuses each action starts from (the rule an officer reads is DOSSIER_RULE_LABELS). */
+const TRANSITIONS: Record<DossierAction, { from: readonly DossierStatus[] }> = {
+  receive: { from: ['incomplete'] },
+  'finish-step': { from: ['in-progress'] },
+  'request-supplement': { from: ['in-progress'] },
+  'complete-supplement': { from: ['supplement-requested'] },
+  'issue-apology': { from: OPEN },
+  stop: { from: OPEN },
+  refuse: { from: ['incomplete', ...OPEN] },
+  withdraw: { from: ['incomplete', ...OPEN] },
+  'return-result': { from: ['result-ready'] },
 };
 
 export const DOSSIER_EVENT_TYPES = [
@@ -128,12 +107,8 @@ export function availableActions(d: Dossier): DossierAction[] {
 
 function assertAllowed(d: Dossier, action: DossierAction): void {
   if (TRANSITIONS[action].from.includes(d.status)) return;
-  throw new AppError('DOSSIER_TRANSITION', {
-    action: DOSSIER_ACTION_LABELS[action].vi,
-    code: d.code,
-    status: DOSSIER_STATUS_LABELS[d.status].vi,
-    rule: TRANSITIONS[action].rule,
-  });
+  // Keys, not words: the message is rendered in the caller's language (contracts/labels.ts).
+  throw new AppError('DOSSIER_TRANSITION', { action, code: d.code, status: d.status, rule: action });
 }
 
 function invalid(detail: string): AppError {

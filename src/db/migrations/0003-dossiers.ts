@@ -53,6 +53,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     alter table procedure add foreign key (current_version_id) references procedure_version(id);
 
+    -- Each catalogue import and its report, so a manager can review later what was skipped and why.
+    create table catalogue_import (
+      id uuid primary key,
+      centre_id uuid not null references centre(id),
+      at timestamptz not null,
+      actor_id uuid references app_user(id),
+      source text not null,
+      imported integer not null,
+      skipped integer not null,
+      unchanged integer not null,
+      warnings jsonb not null
+    );
+    create index catalogue_import_centre_at on catalogue_import(centre_id, at desc);
+
     -- Daily sequence of dossier codes per centre (the XXXX of agency-YYMMDD-XXXX).
     create table dossier_sequence (
       centre_id uuid not null references centre(id),
@@ -111,7 +125,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`drop table dossier_event; drop table dossier; drop table dossier_sequence;
+  await sql`drop table dossier_event; drop table dossier; drop table dossier_sequence; drop table catalogue_import;
     alter table procedure drop column current_version_id; drop table procedure_version; drop table procedure;
     drop table calendar_adjustment;`.execute(db);
 }

@@ -1,6 +1,6 @@
 /** Procedures and their versions. A version is never changed once written: edits add a version. */
 import { sql } from 'kysely';
-import type { ProcessingRule, ProcessStep, RequiredDocument } from '../../core/catalogue/procedure';
+import type { ImportWarning, ProcessingRule, ProcessStep, RequiredDocument } from '../../core/catalogue/procedure';
 import type { Executor } from './executor';
 import { toJson } from './executor';
 
@@ -124,4 +124,31 @@ export async function updateProcedureRow(
   patch: Partial<Pick<ProcedureRecord, 'currentVersionId' | 'fieldName' | 'fieldId' | 'active' | 'importFingerprint'>>,
 ): Promise<void> {
   await ex.updateTable('procedure').set(patch).where('id', '=', id).execute();
+}
+
+export async function insertImportReport(
+  ex: Executor,
+  r: { id: string; centreId: string; at: Date; actorId: string | null; source: string; imported: number; skipped: number; unchanged: number; warnings: ImportWarning[] },
+): Promise<void> {
+  await ex.insertInto('catalogueImport').values({ ...r, warnings: toJson(r.warnings) }).execute();
+}
+
+export async function listImportReports(ex: Executor, centreId: string, limit: number) {
+  return ex
+    .selectFrom('catalogueImport')
+    .leftJoin('appUser', 'appUser.id', 'catalogueImport.actorId')
+    .select([
+      'catalogueImport.id',
+      'catalogueImport.at',
+      'catalogueImport.source',
+      'catalogueImport.imported',
+      'catalogueImport.skipped',
+      'catalogueImport.unchanged',
+      'catalogueImport.warnings',
+      'appUser.fullName as actorName',
+    ])
+    .where('catalogueImport.centreId', '=', centreId)
+    .orderBy('catalogueImport.at', 'desc')
+    .limit(limit)
+    .execute();
 }

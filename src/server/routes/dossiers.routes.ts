@@ -10,6 +10,7 @@ import {
   CalendarAdjustment,
   CalendarAdjustmentInput,
   CalendarDay,
+  CatalogueImportRecord,
   DossierActionInput,
   DossierKpis,
   DossierListItem,
@@ -29,7 +30,7 @@ import { writeTrackingBookXlsx, renderTrackingBookHtml } from '../printing/track
 import { DOSSIER_FORM_CODES } from '../printing/dossier-forms.html';
 import { requestLang } from '../http/errors';
 import { findCentre } from '../../db/repositories/reference.repository';
-import { getProcedure, listProcedures, updateProcedure } from '../services/catalogue';
+import { getProcedure, listCatalogueImports, listProcedures, updateProcedure } from '../services/catalogue';
 import { importUploadedCatalogue } from '../services/catalogue-upload';
 import { dossierKpis, renderDossierFormPage, trackingBook } from '../services/dossier-reports';
 import { actOnDossier, getDossierView, listDossierItems, receiveDossierAtCounter } from '../services/dossiers';
@@ -108,6 +109,12 @@ export async function dossierRoutes(fastify: FastifyInstance): Promise<void> {
     '/manage/catalogue/import',
     { preHandler: guard(MANAGERS), bodyLimit: 64 * 1024 * 1024, schema: { body: ImportUpload, response: { 200: ImportReport, ...errors } } },
     async (request) => importUploadedCatalogue(app.deps.ctx, actorOf(request), request.body.files),
+  );
+
+  app.get(
+    '/manage/catalogue/imports',
+    { preHandler: guard(MANAGERS), schema: { response: { 200: z.object({ imports: z.array(CatalogueImportRecord) }), ...errors } } },
+    async (request) => ({ imports: await listCatalogueImports(app.deps.ctx, actorOf(request)) }),
   );
 
   // --- calendar editing ----------------------------------------------------------------------

@@ -31,7 +31,7 @@ export async function bootstrap(
       await seedDemoCentre(ctx);
       seededDemo = true;
       const demo = (await findFirstCentre(ctx.db))!;
-      await importCatalogue(ctx, demo.id, null, { drafts: DEMO_PROCEDURES, warnings: [] });
+      await importCatalogue(ctx, demo.id, null, { drafts: DEMO_PROCEDURES, warnings: [] }, 'demo');
     } else {
       await inTransaction(ctx, (tx) =>
         insertCentre(tx, ctx, { code: 'CHUA-DAT', name: 'Trung tâm Phục vụ hành chính công', shortName: 'TTPVHCC', address: null }),

@@ -34,7 +34,7 @@ export async function importUploadedCatalogue(
     // Warnings name the file the manager chose, not the temporary copy.
     for (const w of parsed.warnings) w.source = w.source.replace(folder + '/', '').replace(/^\d{4}-/, '');
     for (const d of parsed.drafts) d.source = d.source.replace(folder + '/', '').replace(/^\d{4}-/, '');
-    return await importCatalogue(ctx, actor.centreId, actor.id, parsed);
+    return await importCatalogue(ctx, actor.centreId, actor.id, parsed, files.map((f) => basename(f.name)).join(', ').slice(0, 1000));
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

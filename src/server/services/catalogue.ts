@@ -3,7 +3,7 @@
  * editing. Every change that alters a procedure adds a version; dossiers keep the version they were
  * received under, so an edit never moves an appointment already given.
  */
-import type { ImportReport, ProcedureDetail, ProcedureSummary, ProcedureUpdate, ProcedureVersion } from '../../contracts/dossier';
+import type { CatalogueImportRecord, ImportReport, ProcedureDetail, ProcedureSummary, ProcedureUpdate, ProcedureVersion } from '../../contracts/dossier';
 import { draftFingerprint } from '../../core/catalogue/draft-fingerprint';
 import type { ImportWarning, ProcedureDraft } from '../../core/catalogue/procedure';
 import { AppError } from '../../core/shared/app-error';
@@ -11,7 +11,9 @@ import {
   findProcedure,
   findVersion,
   insertProcedure,
+  insertImportReport,
   insertVersion,
+  listImportReports,
   listProceduresByCode,
   listProceduresWithCurrent,
   listVersionHeads,
@@ -50,6 +52,7 @@ export async function importCatalogue(
   centreId: string,
   actorId: string | null,
   parsed: { drafts: ProcedureDraft[]; warnings: ImportWarning[] },
+  source = '',
 ): Promise<ImportReport> {
   const now = ctx.clock();
   let imported = 0;
@@ -90,6 +93,8 @@ export async function importCatalogue(
       }
       imported += 1;
     }
+    const skipped = parsed.warnings.filter((w) => w.skipped).length;
+    await insertImportReport(tx, { id: ctx.newId(), centreId, at: now, actorId, source, imported, skipped, unchanged, warnings: parsed.warnings });
   });
   return { imported, skipped: parsed.warnings.filter((w) => w.skipped).length, unchanged, warnings: parsed.warnings };
 }
@@ -227,4 +232,20 @@ export async function updateProcedure(ctx: ServiceContext, actor: Actor, id: str
     await updateProcedureRow(tx, id, { currentVersionId: versionId, fieldName: input.fieldName, fieldId: input.fieldId, active: input.active });
   });
   return getProcedure(ctx, actor, id);
+}
+
+/** The latest imports with their reports, newest first: what was skipped and why stays reviewable. */
+export async function listCatalogueImports(ctx: ServiceContext, actor: Actor): Promise<CatalogueImportRecord[]> {
+  assertManager(actor);
+  const rows = await listImportReports(ctx.db, actor.centreId, 10);
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at.toISOString(),
+    source: r.source,
+    actorName: r.actorName,
+    imported: r.imported,
+    skipped: r.skipped,
+    unchanged: r.unchanged,
+    warnings: r.warnings,
+  }));
 }

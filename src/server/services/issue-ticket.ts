@@ -3,6 +3,7 @@ import { AppError } from '../../core/shared/app-error';
 import { serviceDayOf } from '../../core/shared/local-time';
 import { assertWithinCapacity, formatTicketNumber } from '../../core/queue/numbering';
 import { describeOpeningHours, isOpenAt } from '../../core/queue/opening-hours';
+import { loadCalendar } from './working-calendar';
 import { issueTicket as issueTicketDomain, type Ticket } from '../../core/queue/ticket';
 import { estimateWaitSeconds } from '../../core/queue/wait-estimate';
 import { allocateSequence, insertTicketWithEvents } from '../../db/repositories/ticket.repository';
@@ -46,6 +47,12 @@ export async function issueTicket(
   if (!field.active) throw new AppError('FIELD_INACTIVE', { field: fieldName });
   if (!isOpenAt(field.openingHours, now)) {
     throw new AppError('FIELD_CLOSED', { field: fieldName, hours: describeOpeningHours(field.openingHours, command.lang) });
+  }
+  // Reception hours are weekly windows; a public holiday, a day in lieu or a swapped day off closes
+  // them too. A field without windows is open whenever the centre is, by its manager's choice.
+  if (field.openingHours.length > 0) {
+    const dayOff = (await loadCalendar(ctx.db)).working.dayInfo(serviceDay);
+    if (dayOff && dayOff.kind !== 'swap-work') throw new AppError('CLOSED_FOR_HOLIDAY', { field: fieldName, name: dayOff.name });
   }
   const counters = hall.countersServing(field.id);
   if (counters.length === 0) throw new AppError('NO_COUNTER_FOR_FIELD', { field: fieldName });

@@ -25,9 +25,27 @@ export interface AppCalendar {
   deadlines: DeadlineCalendar;
 }
 
+/**
+ * Every ticket and dossier reads the calendar, and it changes a few times a year: each database
+ * handle keeps it for a minute, and an edit on this instance drops it at once.
+ */
+const CALENDAR_LIFETIME_MS = 60_000;
+const cached = new WeakMap<object, { at: number; calendar: Promise<AppCalendar> }>();
+
 export async function loadCalendar(ex: Executor): Promise<AppCalendar> {
-  const working = createWorkingCalendar({ adjustments: await listCalendarAdjustments(ex) });
-  return { working, deadlines: deadlineCalendarFrom(working, computeDue) };
+  const hit = cached.get(ex);
+  if (hit && Date.now() - hit.at < CALENDAR_LIFETIME_MS) return hit.calendar;
+  const calendar = listCalendarAdjustments(ex).then((adjustments) => {
+    const working = createWorkingCalendar({ adjustments });
+    return { working, deadlines: deadlineCalendarFrom(working, computeDue) };
+  });
+  cached.set(ex, { at: Date.now(), calendar });
+  calendar.catch(() => cached.delete(ex));
+  return calendar;
+}
+
+function forgetCalendar(ex: Executor): void {
+  cached.delete(ex);
 }
 
 function checkYear(year: number): void {
@@ -60,6 +78,7 @@ export async function setCalendarAdjustment(ctx: ServiceContext, actor: Actor, a
   assertManager(actor);
   checkCalendarDate(adjustment.date);
   await inTransaction(ctx, (tx) => upsertCalendarAdjustment(tx, adjustment, ctx.clock()));
+  forgetCalendar(ctx.db);
   return yearCalendar(ctx, Number(adjustment.date.slice(0, 4)));
 }
 
@@ -67,6 +86,7 @@ export async function removeCalendarAdjustment(ctx: ServiceContext, actor: Actor
   assertManager(actor);
   checkCalendarDate(date);
   const removed = await inTransaction(ctx, (tx) => deleteCalendarAdjustment(tx, date));
+  forgetCalendar(ctx.db);
   if (!removed) throw new AppError('NOT_FOUND', { entity: 'calendar-adjustment' });
   return yearCalendar(ctx, Number(date.slice(0, 4)));
 }

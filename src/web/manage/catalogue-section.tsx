@@ -1,19 +1,23 @@
 /**
- * Danh mục thủ tục: import the procedure catalogue (the national catalogue's JSON records, or the
- * province's spreadsheet as xlsx/csv), see what was skipped and why, find a procedure and edit the
- * rules the centre applies to it. Every save is a new version: dossiers already received keep the
- * version they were received under.
+ * Danh mục thủ tục: what the forms and dossier codes say (agency code, parent agency, place), import
+ * the procedure catalogue (the national catalogue's JSON records, or the province's spreadsheet as
+ * xlsx/csv), see what was skipped and why — for this import and the recent ones — find a procedure
+ * and edit the rules the centre applies to it. Every save is a new version: dossiers already
+ * received keep the version they were received under.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { ImportReport, ProcedureSummary } from '../../contracts/dossier';
+import type { CatalogueImportRecord, ImportReport, ProcedureSummary } from '../../contracts/dossier';
 import { api } from '../shared/api';
 import { fill, useLang, useText, type Dictionary } from '../shared/i18n';
+import { formatInstantWithWeekday } from './day-format';
+import { DossierSettingsCard } from './dossier-settings-card';
 import { filesToUpload, hasImportExtension, IMPORT_ACCEPT } from './file-base64';
 import { describeRule } from './procedure-form';
 import { ProcedureEditor } from './procedure-editor';
 import type { SectionProps } from './section-props';
 import { CheckField, FormError, Notice, useAction } from './ui';
 import './dossier-sections.css';
+import './catalogue-extras.css';
 
 const TEXT: Dictionary<
   | 'importTitle'
@@ -53,6 +57,16 @@ const TEXT: Dictionary<
   | 'count'
   | 'saved'
   | 'actions'
+  | 'historyTitle'
+  | 'historyHelp'
+  | 'noHistory'
+  | 'at'
+  | 'actor'
+  | 'commandLine'
+  | 'view'
+  | 'hide'
+  | 'viewLabel'
+  | 'historyReport'
 > = {
   vi: {
     importTitle: 'Nhập danh mục thủ tục',
@@ -93,6 +107,16 @@ const TEXT: Dictionary<
     count: '{n} thủ tục',
     saved: 'Đã lưu thủ tục {code}: Phiên bản {version}.',
     actions: 'Thao tác',
+    historyTitle: 'Các lần nhập gần đây',
+    historyHelp: 'Mười lần nhập gần nhất, mới nhất ở trên. Chọn "Xem cảnh báo" để xem lại bản ghi nào bị bỏ qua và vì sao.',
+    noHistory: 'Chưa có lần nhập nào.',
+    at: 'Thời gian',
+    actor: 'Người nhập',
+    commandLine: 'Máy chủ (dòng lệnh)',
+    view: 'Xem cảnh báo ({n})',
+    hide: 'Ẩn cảnh báo',
+    viewLabel: 'Cảnh báo của lần nhập lúc {at}',
+    historyReport: 'Lần nhập lúc {at} – {source}',
   },
   en: {
     importTitle: 'Import the procedure catalogue',
@@ -133,15 +157,28 @@ const TEXT: Dictionary<
     count: '{n} procedures',
     saved: 'Procedure {code} saved: version {version}.',
     actions: 'Actions',
+    historyTitle: 'Recent imports',
+    historyHelp: 'The last ten imports, newest first. "Show warnings" tells again which records were skipped and why.',
+    noHistory: 'No imports yet.',
+    at: 'Time',
+    actor: 'Imported by',
+    commandLine: 'Server (command line)',
+    view: 'Show warnings ({n})',
+    hide: 'Hide warnings',
+    viewLabel: 'Warnings of the import at {at}',
+    historyReport: 'Import at {at} – {source}',
   },
 };
 
 export function CatalogueSection(props: SectionProps) {
-  const [reloadList, setReloadList] = useState(0);
+  // Bumped after each upload: the history and the list show what it changed.
+  const [imports, setImports] = useState(0);
   return (
     <div className="m-stack">
-      <ImportCard onImported={() => setReloadList((n) => n + 1)} />
-      <ProcedureList reload={reloadList} {...props} />
+      <DossierSettingsCard {...props} />
+      <ImportCard onImported={() => setImports((n) => n + 1)} />
+      <ImportHistory reload={imports} />
+      <ProcedureList reload={imports} {...props} />
     </div>
   );
 }
@@ -153,7 +190,6 @@ function ImportCard({ onImported }: { onImported(): void }) {
   const [files, setFiles] = useState<File[]>([]);
   const [hint, setHint] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
-  const [onlySkipped, setOnlySkipped] = useState(false);
   const { busy, error, run } = useAction();
 
   const pick = (list: FileList | null) => {
@@ -179,8 +215,6 @@ function ImportCard({ onImported }: { onImported(): void }) {
       onImported();
     }
   };
-
-  const warnings = report ? (onlySkipped ? report.warnings.filter((w) => w.skipped) : report.warnings) : [];
 
   return (
     <section className="m-card" aria-labelledby="ds-import-title">
@@ -216,62 +250,166 @@ function ImportCard({ onImported }: { onImported(): void }) {
       </form>
       <FormError error={error} />
 
-      {report && (
-        <div className="ds-report" data-testid="import-report">
-          <div className="m-stats">
-            <div className="m-stat">
-              <span className="m-stat-label">{text.imported}</span>
-              <span className="m-stat-value" data-testid="import-imported">
-                {report.imported}
-              </span>
-            </div>
-            <div className="m-stat">
-              <span className="m-stat-label">{text.skipped}</span>
-              <span className={`m-stat-value${report.skipped > 0 ? ' ds-bad' : ''}`} data-testid="import-skipped">
-                {report.skipped}
-              </span>
-            </div>
-            <div className="m-stat">
-              <span className="m-stat-label">{text.unchanged}</span>
-              <span className="m-stat-value" data-testid="import-unchanged">
-                {report.unchanged}
-              </span>
-            </div>
-          </div>
-          <div className="m-card-head">
-            <h3>{fill(text.warnings, { n: report.warnings.length })}</h3>
-            {report.warnings.length > 0 && <CheckField label={text.onlySkipped} checked={onlySkipped} onChange={setOnlySkipped} className="ds-inline-check" />}
-          </div>
-          {report.warnings.length === 0 ? (
-            <p className="m-muted">{text.noWarnings}</p>
-          ) : (
-            <div className="m-table-wrap ds-scroll">
-              <table className="m-table m-compact" data-testid="import-warnings">
-                <thead>
-                  <tr>
-                    <th scope="col">{text.source}</th>
-                    <th scope="col">{text.code}</th>
-                    <th scope="col">{text.field}</th>
-                    <th scope="col">{text.message}</th>
-                    <th scope="col">{text.skippedCol}</th>
+      {report && <ImportReportView report={report} testIdPrefix="import" />}
+    </section>
+  );
+}
+
+/**
+ * An import's counts and warnings, with the "skipped records only" filter. Shown for the upload just
+ * made and for an import picked in the history; `testIdPrefix` tells the two apart.
+ */
+function ImportReportView({ report, testIdPrefix }: { report: ImportReport; testIdPrefix: string }) {
+  const text = useText(TEXT);
+  const [onlySkipped, setOnlySkipped] = useState(false);
+  const warnings = onlySkipped ? report.warnings.filter((w) => w.skipped) : report.warnings;
+  return (
+    <div className="ds-report" data-testid={`${testIdPrefix}-report`}>
+      <div className="m-stats">
+        <div className="m-stat">
+          <span className="m-stat-label">{text.imported}</span>
+          <span className="m-stat-value" data-testid={`${testIdPrefix}-imported`}>
+            {report.imported}
+          </span>
+        </div>
+        <div className="m-stat">
+          <span className="m-stat-label">{text.skipped}</span>
+          <span className={`m-stat-value${report.skipped > 0 ? ' ds-bad' : ''}`} data-testid={`${testIdPrefix}-skipped`}>
+            {report.skipped}
+          </span>
+        </div>
+        <div className="m-stat">
+          <span className="m-stat-label">{text.unchanged}</span>
+          <span className="m-stat-value" data-testid={`${testIdPrefix}-unchanged`}>
+            {report.unchanged}
+          </span>
+        </div>
+      </div>
+      <div className="m-card-head">
+        <h3>{fill(text.warnings, { n: report.warnings.length })}</h3>
+        {report.warnings.length > 0 && <CheckField label={text.onlySkipped} checked={onlySkipped} onChange={setOnlySkipped} className="ds-inline-check" />}
+      </div>
+      {report.warnings.length === 0 ? (
+        <p className="m-muted">{text.noWarnings}</p>
+      ) : (
+        <div className="m-table-wrap ds-scroll">
+          <table className="m-table m-compact" data-testid={`${testIdPrefix}-warnings`}>
+            <thead>
+              <tr>
+                <th scope="col">{text.source}</th>
+                <th scope="col">{text.code}</th>
+                <th scope="col">{text.field}</th>
+                <th scope="col">{text.message}</th>
+                <th scope="col">{text.skippedCol}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {warnings.map((w, i) => (
+                <tr key={i} className={w.skipped ? 'ds-skipped' : undefined} data-skipped={w.skipped}>
+                  <td className="ds-source">{w.source}</td>
+                  <td className="m-nowrap">{w.code ? <code>{w.code}</code> : '—'}</td>
+                  <td>
+                    <code>{w.field}</code>
+                  </td>
+                  <td>{w.message}</td>
+                  <td>{w.skipped ? <strong className="ds-bad">{text.yes}</strong> : text.no}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** "Các lần nhập gần đây": every import keeps its report, so a skipped row can be looked at later. */
+function ImportHistory({ reload }: { reload: number }) {
+  const text = useText(TEXT);
+  const { lang } = useLang();
+  const reportId = useId();
+  const [imports, setImports] = useState<CatalogueImportRecord[] | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
+
+  useEffect(() => {
+    void run(async () => {
+      const answer = await api<{ imports: CatalogueImportRecord[] }>('GET', '/api/v1/manage/catalogue/imports');
+      setImports(answer.imports);
+    });
+  }, [reload, run]);
+
+  const open = imports?.find((i) => i.id === openId) ?? null;
+  const at = (record: CatalogueImportRecord) => formatInstantWithWeekday(record.at, lang);
+
+  return (
+    <section className="m-card" aria-labelledby="ds-history-title">
+      <h2 id="ds-history-title">{text.historyTitle}</h2>
+      <p className="m-help">{text.historyHelp}</p>
+      <FormError error={error} />
+      {imports && imports.length === 0 && <p className="m-muted">{text.noHistory}</p>}
+      {imports && imports.length > 0 && (
+        <div className="m-table-wrap ds-scroll">
+          <table className="m-table m-compact ds-history" data-testid="import-history" aria-busy={busy}>
+            <thead>
+              <tr>
+                <th scope="col">{text.at}</th>
+                <th scope="col">{text.source}</th>
+                <th scope="col">{text.actor}</th>
+                <th scope="col" className="m-num">
+                  {text.imported}
+                </th>
+                <th scope="col" className="m-num">
+                  {text.skipped}
+                </th>
+                <th scope="col" className="m-num">
+                  {text.unchanged}
+                </th>
+                <th scope="col" className="m-actions">
+                  {text.actions}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {imports.map((record) => {
+                const isOpen = record.id === openId;
+                return (
+                  <tr key={record.id} data-open={isOpen || undefined}>
+                    <th scope="row" className="m-nowrap">
+                      {at(record)}
+                    </th>
+                    <td className="ds-source">{record.source}</td>
+                    <td>{record.actorName ?? <span className="m-muted">{text.commandLine}</span>}</td>
+                    <td className="m-num" data-testid="history-imported">
+                      {record.imported}
+                    </td>
+                    <td className={`m-num${record.skipped > 0 ? ' ds-bad' : ''}`} data-testid="history-skipped">
+                      {record.skipped}
+                    </td>
+                    <td className="m-num" data-testid="history-unchanged">
+                      {record.unchanged}
+                    </td>
+                    <td className="m-actions">
+                      <button
+                        type="button"
+                        aria-expanded={isOpen}
+                        aria-controls={isOpen ? reportId : undefined}
+                        onClick={() => setOpenId(isOpen ? null : record.id)}
+                      >
+                        {isOpen ? text.hide : fill(text.view, { n: record.warnings.length })}
+                      </button>
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {warnings.map((w, i) => (
-                    <tr key={i} className={w.skipped ? 'ds-skipped' : undefined} data-skipped={w.skipped}>
-                      <td className="ds-source">{w.source}</td>
-                      <td className="m-nowrap">{w.code ? <code>{w.code}</code> : '—'}</td>
-                      <td>
-                        <code>{w.field}</code>
-                      </td>
-                      <td>{w.message}</td>
-                      <td>{w.skipped ? <strong className="ds-bad">{text.yes}</strong> : text.no}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {open && (
+        <div className="ds-history-report" id={reportId} role="region" aria-label={fill(text.viewLabel, { at: at(open) })}>
+          <h3>{fill(text.historyReport, { at: at(open), source: open.source })}</h3>
+          <ImportReportView key={open.id} report={open} testIdPrefix="history" />
         </div>
       )}
     </section>
