@@ -305,7 +305,7 @@ export function finishStep(d: Dossier, signOff: StepSignOff, now: Date, calendar
     {
       type: 'dossier.step-finished',
       at: now,
-      data: { code: copy.code, step: current.code, officerId: signOff.officerId, dueAt: current.dueAt },
+      data: { code: copy.code, step: current.code, stepName: current.name, officerId: signOff.officerId, dueAt: current.dueAt, note: copy.steps[index]!.note },
     },
   ];
   const next = copy.steps[index + 1];

@@ -34,8 +34,14 @@ export async function importUploadedCatalogue(
     // Warnings name the file the manager chose, not the temporary copy.
     for (const w of parsed.warnings) w.source = w.source.replace(folder + '/', '').replace(/^\d{4}-/, '');
     for (const d of parsed.drafts) d.source = d.source.replace(folder + '/', '').replace(/^\d{4}-/, '');
-    return await importCatalogue(ctx, actor.centreId, actor.id, parsed, files.map((f) => basename(f.name)).join(', ').slice(0, 1000));
+    return await importCatalogue(ctx, actor.centreId, actor.id, parsed, describeFiles(files.map((f) => basename(f.name))));
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
+}
+
+/** "3 tệp: a.json, b.json, c.json" — a long upload is named by its first files and its count. */
+export function describeFiles(names: readonly string[]): string {
+  const shown = names.slice(0, 3).join(', ');
+  return names.length <= 3 ? shown : `${names.length} tệp: ${shown}, …`;
 }

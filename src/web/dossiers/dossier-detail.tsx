@@ -395,7 +395,7 @@ function EventDetails({ data, lang, text }: { data: Record<string, unknown>; lan
   const parts: string[] = [];
   const reason = str('reason');
   if (reason) parts.push(reason);
-  const step = str('step');
+  const step = str('stepName') ?? str('step');
   if (step) parts.push(step);
   const receivedBy = str('receivedBy');
   if (receivedBy) parts.push(`${text.returnedTo}: ${receivedBy}`);
