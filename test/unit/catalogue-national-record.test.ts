@@ -265,7 +265,8 @@ describe('draftFingerprint', () => {
 });
 
 describe('the 588 national records in shared/data/tthc', () => {
-  const root = '/work/shared/data/tthc/records';
+  // Beside the repository, never copied into it (see ../shared/data/tthc/SOURCE.md).
+  const root = join(new URL('../..', import.meta.url).pathname, '../shared/data/tthc/records');
   const drafts = new Map<string, ProcedureDraft>();
   const warnings: ImportWarning[] = [];
   let total = 0;
