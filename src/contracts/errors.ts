@@ -49,6 +49,7 @@ export const ERROR_CODES = [
   'UNKNOWN_UNIT',
   'CATALOGUE_FILE_INVALID',
   'PROCEDURE_INACTIVE',
+  'AGENCY_CODE_MISSING',
   'DOCUMENTS_MISSING',
   'DOSSIER_TRANSITION',
   'APOLOGY_ALREADY_ISSUED',
@@ -230,6 +231,10 @@ const MESSAGES: Record<ErrorCode, Template> = {
   PROCEDURE_INACTIVE: {
     vi: 'Thủ tục {code} không còn áp dụng hoặc chưa có thời hạn giải quyết; hãy cập nhật danh mục trước.',
     en: 'Procedure {code} is not in force or has no processing time; update the catalogue first.',
+  },
+  AGENCY_CODE_MISSING: {
+    vi: 'Chưa có mã cơ quan tiếp nhận hợp lệ để cấp mã hồ sơ ("{value}" chỉ được gồm chữ in hoa, chữ số và dấu chấm). Quản trị viên đặt mã trong Quản lý → Danh mục thủ tục → Thông tin trên biểu mẫu và mã hồ sơ.',
+    en: 'No valid receiving-agency code to issue dossier codes ("{value}" may hold only capital letters, digits and dots). An admin sets it in Management → Procedure catalogue → Forms and dossier codes.',
   },
   DOCUMENTS_MISSING: {
     vi: 'Hồ sơ chưa đủ thành phần: {items}. Hãy lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02).',

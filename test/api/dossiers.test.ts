@@ -241,6 +241,23 @@ describe(`dossiers from the counter to the return desk (${TEST_ENGINE})`, () => 
     expect(officerTry.statusCode).toBe(403);
   });
 
+  it('asks for the agency code when the centre code cannot head a dossier code', async () => {
+    const admin = await t.login('admin');
+    const centre = t.info.centre;
+    await t.request('PUT', '/api/v1/manage/centre', admin, { code: 'PHUONG-HD', name: centre.name, shortName: centre.shortName, address: centre.address });
+    const count = (await t.request('GET', '/api/v1/dossiers', officer)).json().dossiers.length;
+    const refused = await receive({ procedureId: procedure('2.000908').id, documentsReceived: [0], outcome: 'receive' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('AGENCY_CODE_MISSING');
+    expect(refused.json().error.message).toContain('Danh mục thủ tục');
+    expect((await t.request('GET', '/api/v1/dossiers', officer)).json().dossiers.length).toBe(count);
+    expect((await t.request('PUT', '/api/v1/manage/settings', admin, { agencyCode: '000.21.35.H26' })).statusCode).toBe(200);
+    const received = await receive({ procedureId: procedure('2.000908').id, documentsReceived: [0], outcome: 'receive' });
+    expect(received.json().code).toMatch(/^000\.21\.35\.H26-261125-\d{4}$/);
+    await t.request('PUT', '/api/v1/manage/centre', admin, { code: centre.code, name: centre.name, shortName: centre.shortName, address: centre.address });
+    await t.request('PUT', '/api/v1/manage/settings', admin, { agencyCode: '' });
+  });
+
   it('rejects bad input with the field named, and changes nothing', async () => {
     const count = (await t.request('GET', '/api/v1/dossiers', officer)).json().dossiers.length;
     const badId = await receive({ procedureId: procedure('1.004873').id, documentsReceived: [0], outcome: 'receive', applicant: { ...APPLICANT, idNumber: 'abc' } });

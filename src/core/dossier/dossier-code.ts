@@ -27,6 +27,11 @@ export interface DossierCodeFormat {
 /** Upper-case letters, digits and dots, starting and ending with a letter or digit (no hyphen: it separates the parts). */
 const AGENCY_CODE = /^[A-Z0-9](?:[A-Z0-9.]{0,38}[A-Z0-9])?$/;
 
+/** Whether a code can stand as the agency part of a dossier code. */
+export function isAgencyCode(code: string): boolean {
+  return AGENCY_CODE.test(code);
+}
+
 function isCalendarDate(year: number, month: number, day: number): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;

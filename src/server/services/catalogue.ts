@@ -4,6 +4,7 @@
  * received under, so an edit never moves an appointment already given.
  */
 import type { CatalogueImportRecord, ImportReport, ProcedureDetail, ProcedureSummary, ProcedureUpdate, ProcedureVersion } from '../../contracts/dossier';
+import { defaultSteps } from '../../core/catalogue/default-steps';
 import { draftFingerprint } from '../../core/catalogue/draft-fingerprint';
 import type { ImportWarning, ProcedureDraft } from '../../core/catalogue/procedure';
 import { AppError } from '../../core/shared/app-error';
@@ -45,7 +46,8 @@ function matchQueueField(fieldName: string, fields: { id: string; nameVi: string
 /**
  * Saves parsed drafts. A procedure whose source record is unchanged (same fingerprint) is left alone,
  * so a second import of the same files reports `imported: 0`. A changed record adds a version; what
- * the manager set by hand (committed times, internal steps) carries over to it.
+ * the manager set by hand (committed times, internal steps) carries over to it. Imported versions
+ * have no author (the import's record names who imported); edited ones name the manager.
  */
 export async function importCatalogue(
   ctx: ServiceContext,
@@ -80,14 +82,14 @@ export async function importCatalogue(
           importFingerprint: fingerprint,
           createdAt: now,
         });
-        await insertVersion(tx, versionFromDraft(versionId, id, 1, draft, actorId, now));
+        await insertVersion(tx, versionFromDraft(versionId, id, 1, draft, null, now));
         await updateProcedureRow(tx, id, { currentVersionId: versionId });
         existing.set(draft.code, { id, centreId, code: draft.code, fieldName: draft.fieldName, fieldId: null, currentVersionId: versionId, active: true, importFingerprint: fingerprint, createdAt: now });
       } else {
         const previous = current.currentVersionId ? await findVersion(tx, current.currentVersionId) : undefined;
         const heads = await listVersionHeads(tx, current.id);
-        const next = versionFromDraft(versionId, current.id, (heads[0]?.version ?? 0) + 1, draft, actorId, now);
-        if (previous?.createdBy && previous.createdBy !== actorId) keepManagerChoices(next, previous);
+        const next = versionFromDraft(versionId, current.id, (heads[0]?.version ?? 0) + 1, draft, null, now);
+        if (previous) keepManagerChoices(next, previous);
         await insertVersion(tx, next);
         await updateProcedureRow(tx, current.id, { currentVersionId: versionId, importFingerprint: fingerprint });
       }
@@ -120,14 +122,23 @@ function versionFromDraft(id: string, procedureId: string, version: number, d: P
   };
 }
 
-/** A re-imported record keeps the centre's shortened times and its own internal process. */
+/**
+ * A re-imported record keeps what only the centre decides: its shortened (committed) times, which no
+ * source record carries, and its own internal process when it replaced the default steps.
+ */
 function keepManagerChoices(next: ProcedureVersionRecord, previous: ProcedureVersionRecord): void {
   next.rules = next.rules.map((rule) => {
     const before = previous.rules.find((r) => r.channel === rule.channel);
     return before?.committedAmount != null ? { ...rule, committedAmount: before.committedAmount } : rule;
   });
-  next.steps = previous.steps;
-  next.cutoff = previous.cutoff ?? next.cutoff;
+  if (hasOwnSteps(previous)) next.steps = previous.steps;
+}
+
+function hasOwnSteps(version: ProcedureVersionRecord): boolean {
+  const rule = version.rules.find((r) => r.channel === 'direct') ?? version.rules.find((r) => r.amount != null);
+  if (!rule || (!((rule.amount ?? 0) > 0) && rule.unit !== 'same-day')) return version.steps.length > 0;
+  const defaults = defaultSteps({ amount: rule.amount ?? 1, unit: rule.unit });
+  return JSON.stringify(defaults) !== JSON.stringify(version.steps);
 }
 
 export function versionView(v: ProcedureVersionRecord): ProcedureVersion {

@@ -15,7 +15,7 @@ import type {
 } from '../../contracts/dossier';
 import type { ProcessingTime } from '../../core/calendar/calendar-types';
 import type { ProcessingRule } from '../../core/catalogue/procedure';
-import { dossierCodeFormat } from '../../core/dossier/dossier-code';
+import { dossierCodeFormat, isAgencyCode } from '../../core/dossier/dossier-code';
 import {
   availableActions,
   completeSupplement,
@@ -114,7 +114,10 @@ export async function receiveDossierAtCounter(ctx: ServiceContext, actor: Actor,
     const centre = await findCentre(tx, actor.centreId);
     const day = serviceDayOf(now);
     const sequence = await nextDossierSequence(tx, actor.centreId, day);
-    const code = format.format({ agencyCode: settings.agencyCode || centre!.code, receivedOn: day, sequence });
+    const agencyCode = settings.agencyCode || centre!.code;
+    // A real installation starts with a centre code like "CHUA-DAT": say what to set, not a format rule.
+    if (!isAgencyCode(agencyCode)) throw new AppError('AGENCY_CODE_MISSING', { value: agencyCode });
+    const code = format.format({ agencyCode, receivedOn: day, sequence });
     const intake: DossierIntake = {
       id,
       code,
