@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { completeSupplement, finishStep, issueApology, requestSupplement } from '../../src/core/dossier/dossier';
+import { completeSupplement, finishStep, issueApology, receiveDossier, requestSupplement } from '../../src/core/dossier/dossier';
 import type { Dossier } from '../../src/core/dossier/dossier-types';
 import { AppError } from '../../src/core/shared/app-error';
-import { at, calendar, DUE_AT, finishAll, MISSING, received, SIGN_OFF } from './dossier-fixtures';
+import { at, calendar, DUE_AT, finishAll, INTAKE, MISSING, received, SIGN_OFF } from './dossier-fixtures';
 
 function thrown(fn: () => unknown): AppError {
   try {
@@ -121,5 +121,35 @@ describe('steps', () => {
     expect(d.status).toBe('in-progress');
     expect(d.finishedAt).toBeNull();
     expect(d.timeliness).toBeNull();
+  });
+});
+
+describe('step due times', () => {
+  it('never fall after the appointment while it is still ahead', () => {
+    // A same-day procedure received at 14:00 is due at 17:00; a 4-hour appraisal started at 15:00
+    // would otherwise be due tomorrow at 10:00.
+    const sameDay = {
+      ...INTAKE,
+      procedure: {
+        ...INTAKE.procedure,
+        processingTime: { amount: 1, unit: 'same-day' as const },
+        steps: [
+          { code: 'assign', name: 'Tiếp nhận', allowanceHours: 1, unit: 'Bộ phận Một cửa' },
+          { code: 'appraise', name: 'Thẩm định', allowanceHours: 4, unit: 'Công chức tư pháp' },
+        ],
+      },
+    };
+    const d = receiveDossier(sameDay, at('2026-11-18 14:00'), calendar).dossier;
+    expect(d.dueAt).toEqual(at('2026-11-18 17:00'));
+    expect(d.steps[0]!.dueAt).toEqual(at('2026-11-18 15:00'));
+    const next = finishStep(d, SIGN_OFF, at('2026-11-18 15:00'), calendar).dossier;
+    expect(next.steps[1]!.dueAt).toEqual(at('2026-11-18 17:00'));
+  });
+
+  it('keep their own allowance once the appointment has passed', () => {
+    const late = finishStep(received(), SIGN_OFF, at('2026-11-26 09:00'), calendar).dossier;
+    // Appraisal (16 office hours) started Thursday 09:00, after the 25/11 appointment: 7 h Thursday,
+    // 8 h Friday, 1 h Monday.
+    expect(late.steps[1]!.dueAt).toEqual(at('2026-11-30 09:00'));
   });
 });

@@ -217,8 +217,15 @@ function draftFromIntake(input: DossierIntake, now: Date): Dossier {
   };
 }
 
-function startStep(step: DossierStep, now: Date, calendar: DeadlineCalendar): DossierStep {
-  return { ...step, startedAt: now, dueAt: calendar.addWorkingMinutes(now, Math.round(step.allowanceHours * 60)) };
+/**
+ * A step is due after its allowance in office hours, but never after the dossier's appointment: a
+ * same-day dossier received at 10:00 cannot have a step due tomorrow. (Once the appointment has
+ * passed, the step keeps its own allowance, so the control slip still judges the step by itself.)
+ */
+function startStep(step: DossierStep, now: Date, calendar: DeadlineCalendar, appointment: Date | null): DossierStep {
+  const own = calendar.addWorkingMinutes(now, Math.round(step.allowanceHours * 60));
+  const dueAt = appointment !== null && appointment > now && own > appointment ? appointment : own;
+  return { ...step, startedAt: now, dueAt };
 }
 
 /** Starts the clock on a complete dossier: appointment (Form 01) and the first step's due time. */
@@ -231,7 +238,7 @@ function startClock(d: Dossier, now: Date, calendar: DeadlineCalendar): DossierR
     status: 'in-progress',
     receivedAt: now,
     dueAt,
-    steps: [startStep(first!, now, calendar), ...rest],
+    steps: [startStep(first!, now, calendar, dueAt), ...rest],
   };
   return {
     dossier,
@@ -310,7 +317,7 @@ export function finishStep(d: Dossier, signOff: StepSignOff, now: Date, calendar
   ];
   const next = copy.steps[index + 1];
   if (next) {
-    copy.steps[index + 1] = startStep(next, now, calendar);
+    copy.steps[index + 1] = startStep(next, now, calendar, copy.extendedDueAt ?? copy.dueAt);
     return { dossier: copy, events };
   }
   const finished: Dossier = { ...copy, status: 'result-ready', finishedAt: now };

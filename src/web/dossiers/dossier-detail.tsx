@@ -8,7 +8,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { DossierActionInput, DossierActionName, DossierView } from '../../contracts/dossier';
 import { api } from '../shared/api';
 import { fill, useLang, useText } from '../shared/i18n';
-import { CheckField, FormError, Notice, TextArea, TextField, useAction } from '../manage/ui';
+import { FormError, Notice, TextArea, TextField, useAction } from '../manage/ui';
 import {
   CHANNEL_LABELS,
   cleanItems,
@@ -19,7 +19,7 @@ import {
   missingMandatory,
   type MissingItemDraft,
 } from './dossier-format';
-import { itemsProblemText, MissingItemsEditor, PrintButton } from './dossier-widgets';
+import { DocumentChecklist, itemsProblemText, MissingItemsEditor, PrintButton } from './dossier-widgets';
 import { EVENT_TYPES, TEXT, type DossiersText, type FormCode } from './dossiers-text';
 
 export function DossierDetail({ id, onBack }: { id: string; onBack(): void }) {
@@ -494,36 +494,18 @@ function ActionForm({
         <TextField label={text.receivedByLabel} maxLength={200} value={receivedBy} onChange={(e) => setReceivedBy(e.target.value)} autoFocus />
       )}
       {action === 'receive' && (
-        <ol className="d-doc-list">
-          {view.documents.map((doc, i) => (
-            <li key={i}>
-              <CheckField
-                checked={docs.has(i)}
-                onChange={(on) =>
-                  setDocs((prev) => {
-                    const next = new Set(prev);
-                    if (on) next.add(i);
-                    else next.delete(i);
-                    return next;
-                  })
-                }
-                label={
-                  <>
-                    {doc.name}
-                    {doc.mandatory && (
-                      <span className="d-mandatory">
-                        {' '}
-                        <span aria-hidden="true">*</span>
-                        <span className="visually-hidden">({text.mandatoryMark})</span>
-                      </span>
-                    )}
-                  </>
-                }
-                help={doc.copies || undefined}
-              />
-            </li>
-          ))}
-        </ol>
+        <DocumentChecklist
+          documents={view.documents}
+          received={docs}
+          onToggle={(i, on) =>
+            setDocs((prev) => {
+              const next = new Set(prev);
+              if (on) next.add(i);
+              else next.delete(i);
+              return next;
+            })
+          }
+        />
       )}
       {(action === 'finish-step' || action === 'withdraw' || action === 'complete-supplement') && (
         <TextArea label={text.note} rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />

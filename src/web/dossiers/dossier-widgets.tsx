@@ -1,9 +1,11 @@
 /**
- * Pieces both the reception screen and the dossier detail use: the missing-items editor (Form 02
- * and supplement requests list every item with its reason) and the buttons that open a printable
- * form in a new tab (the session cookie authenticates the navigation).
+ * Pieces both the reception screen and the dossier detail use: the documents checklist, the
+ * missing-items editor (Form 02 and supplement requests list every item with its reason) and the
+ * buttons that open a printable form in a new tab (the session cookie authenticates the navigation).
  */
 import { useState } from 'react';
+import type { RequiredDocument } from '../../contracts/dossier';
+import { CheckField } from '../manage/ui';
 import { fill, useText } from '../shared/i18n';
 import { formPath, itemsProblem, type MissingItemDraft } from './dossier-format';
 import { TEXT, type DossiersText } from './dossiers-text';
@@ -72,5 +74,43 @@ export function PrintButton({ dossierId, form, label, primary }: { dossierId: st
         </span>
       )}
     </span>
+  );
+}
+
+/** The documents of a procedure as checkboxes; mandatory ones are marked, for sight and screen readers. */
+export function DocumentChecklist({
+  documents,
+  received,
+  onToggle,
+}: {
+  documents: readonly RequiredDocument[];
+  received: ReadonlySet<number>;
+  onToggle(index: number, on: boolean): void;
+}) {
+  const text = useText(TEXT);
+  return (
+    <ol className="d-doc-list">
+      {documents.map((doc, i) => (
+        <li key={i}>
+          <CheckField
+            checked={received.has(i)}
+            onChange={(on) => onToggle(i, on)}
+            label={
+              <>
+                {doc.name}
+                {doc.mandatory && (
+                  <span className="d-mandatory">
+                    {' '}
+                    <span aria-hidden="true">*</span>
+                    <span className="visually-hidden">({text.mandatoryMark})</span>
+                  </span>
+                )}
+              </>
+            }
+            help={doc.copies || undefined}
+          />
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Channel, DossierView, ProcedureDetail, ProcedureSummary, ReceiveDossierInput } from '../../contracts/dossier';
 import { api } from '../shared/api';
 import { fill, useLang, useText } from '../shared/i18n';
-import { CheckField, FormError, SelectField, TextArea, TextField, useAction } from '../manage/ui';
+import { FormError, SelectField, TextArea, TextField, useAction } from '../manage/ui';
 import {
   cleanItems,
   feeText,
@@ -24,7 +24,7 @@ import {
   type DossiersRoute,
   type MissingItemDraft,
 } from './dossier-format';
-import { itemsProblemText, MissingItemsEditor, PrintButton } from './dossier-widgets';
+import { DocumentChecklist, itemsProblemText, MissingItemsEditor, PrintButton } from './dossier-widgets';
 import { TEXT } from './dossiers-text';
 
 type Outcome = ReceiveDossierInput['outcome'];
@@ -335,29 +335,7 @@ function ReceptionForm({
         {current.documents.length === 0 ? (
           <p className="m-muted">{text.docsNone}</p>
         ) : (
-          <ol className="d-doc-list">
-            {current.documents.map((doc, i) => (
-              <li key={i}>
-                <CheckField
-                  checked={received.has(i)}
-                  onChange={(on) => toggle(i, on)}
-                  label={
-                    <>
-                      {doc.name}
-                      {doc.mandatory && (
-                        <span className="d-mandatory">
-                          {' '}
-                          <span aria-hidden="true">*</span>
-                          <span className="visually-hidden">({text.mandatoryMark})</span>
-                        </span>
-                      )}
-                    </>
-                  }
-                  help={doc.copies || undefined}
-                />
-              </li>
-            ))}
-          </ol>
+          <DocumentChecklist documents={current.documents} received={received} onToggle={toggle} />
         )}
         {missing.length > 0 && <p className="m-warn-text">{fill(text.missingMandatory, { names: missing.join('; ') })}</p>}
       </section>
