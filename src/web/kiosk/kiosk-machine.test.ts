@@ -3,6 +3,7 @@ import type { IssuedTicket } from '../../contracts/api';
 import { FACE_MODEL_ID } from '../../contracts/face';
 import {
   choiceCount,
+  countsAsActivity,
   eventForKey,
   FRESH_VISIT,
   initialKioskState,
@@ -341,6 +342,14 @@ describe('kiosk state machine with the face', () => {
     [recognised({}), INACTIVITY_MS.typing],
   ] as const)('waits the right time on face screen %#', (state, ms) => {
     expect(timeoutFor(state)).toBe(ms);
+  });
+
+  it('does not let head movements postpone the blink prompt, but counts them where they choose', () => {
+    // A photo moved in front of the camera reads as head turns; the check screen ignores them.
+    expect(countsAsActivity(checking({}), { type: 'move', delta: 1 })).toBe(false);
+    expect(countsAsActivity(checking({}), { type: 'highlight', index: 0 })).toBe(false);
+    expect(countsAsActivity(fieldsWith({}), { type: 'move', delta: 1 })).toBe(true);
+    expect(countsAsActivity(checking({}), { type: 'back' })).toBe(true);
   });
 
   it('a keyboard-only visit with the face: consent, field, the camera does the rest', () => {

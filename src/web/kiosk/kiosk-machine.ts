@@ -251,6 +251,15 @@ export function isChoosingScreen(state: KioskState): boolean {
 /** Error shown when an issue request is abandoned after INACTIVITY_MS.issuing. */
 export const ISSUE_TIMEOUT_CODE = 'TIMEOUT';
 
+/**
+ * Whether an input is the citizen acting on the current screen, which restarts its inactivity wait.
+ * Input the screen ignores is not: a still photo moved in front of the camera reads as head turns,
+ * and while the face is being checked those must not keep postponing the blink prompt.
+ */
+export function countsAsActivity(state: KioskState, event: KioskEvent): boolean {
+  return nextKioskState(state, event) !== state;
+}
+
 export function nextKioskState(state: KioskState, event: KioskEvent): KioskState {
   if (event.type === 'menu-loaded') return withMenu(state, event.menu);
 

@@ -29,6 +29,7 @@ import {
   SeveralFacesScreen,
 } from './face-screens';
 import {
+  countsAsActivity,
   eventForKey,
   faceOffered,
   initialKioskState,
@@ -282,7 +283,7 @@ function Kiosk() {
   }, [fields, groups, faceEnabled, rememberEnabled, cameraStatus]);
 
   const send = useCallback((event: KioskEvent) => {
-    setActivity((n) => n + 1);
+    if (countsAsActivity(stateRef.current, event)) setActivity((n) => n + 1);
     dispatch(event);
   }, []);
 
