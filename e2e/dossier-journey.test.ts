@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { CentreInfo } from '../src/contracts/api';
 import { CHROMIUM, CHROMIUM_FLAGS } from './support/browser';
+import { call, login, pairKiosk } from './support/kiosk-camera';
 import { ADMIN_PASSWORD, E2eServer } from './support/server';
 
 describe('a dossier from a called ticket to a returned result', () => {
@@ -26,30 +27,6 @@ describe('a dossier from a called ticket to a returned result', () => {
     await server?.dispose();
   });
 
-  async function api<T>(method: string, path: string, auth: string | null, body?: unknown): Promise<T> {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        ...(auth ? (auth.startsWith('Bearer ') ? { authorization: auth } : { cookie: auth }) : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? null : JSON.stringify(body),
-    });
-    const text = await res.text();
-    expect(res.ok, `${method} ${path}: ${res.status} ${text}`).toBe(true);
-    return (text ? JSON.parse(text) : null) as T;
-  }
-
-  async function login(username: string, password: string): Promise<string> {
-    const res = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password }),
-    });
-    expect(res.status).toBe(200);
-    return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  }
-
   async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
     const context = await browser.newContext({ locale: 'vi-VN', viewport });
     contexts.push(context);
@@ -58,12 +35,15 @@ describe('a dossier from a called ticket to a returned result', () => {
 
   /** A ticket for Hộ tịch, taken at a kiosk paired through the API. */
   async function issueTicket(): Promise<void> {
-    const admin = await login('admin', ADMIN_PASSWORD);
-    const info = await api<CentreInfo>('GET', '/api/v1/centre', admin);
-    const start = await api<{ pairingId: string; code: string; secret: string }>('POST', '/api/v1/devices/pairing', null, { kind: 'kiosk' });
-    await api('POST', '/api/v1/devices/confirm', admin, { code: start.code, name: 'Kiosk sảnh' });
-    const { token } = await api<{ token: string }>('POST', `/api/v1/devices/pairing/${start.pairingId}/claim`, null, { secret: start.secret });
-    await api('POST', '/api/v1/tickets', `Bearer ${token}`, { fieldId: info.fields.find((f) => f.code === 'HT')!.id });
+    const hall = { url: server.url, admin: await login(server.url, 'admin', ADMIN_PASSWORD) };
+    const info = await call<CentreInfo>(hall, 'GET', '/api/v1/centre');
+    const token = await pairKiosk(hall, 'Kiosk sảnh');
+    const res = await fetch(`${server.url}/api/v1/tickets`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ fieldId: info.fields.find((f) => f.code === 'HT')!.id }),
+    });
+    expect(res.status).toBe(201);
   }
 
   it('receives, processes and returns a dossier with the official forms', async () => {

@@ -41,7 +41,7 @@ describe(`dossiers from the counter to the return desk (${TEST_ENGINE})`, () => 
     expect(d.code).toMatch(/-261125-0001$/);
     expect(d.status).toBe('in-progress');
     expect(d.dueAt).toBe('2026-11-30T10:00:00.000Z');
-    expect(d.processingTimeText).toBe('03 ngày làm việc');
+    expect(d.processingTimeText).toBe('3 ngày làm việc');
     expect(d.steps).toHaveLength(5);
     expect(d.actions).toContain('finish-step');
     expect(d.forms).toEqual(['01', '06']);

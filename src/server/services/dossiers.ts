@@ -3,6 +3,7 @@
  * action from core/dossier with the working calendar, and saves the new state and its events in one
  * transaction.
  */
+import { processingTimeText as formatProcessingTime } from '../../contracts/dossier-text';
 import type { Lang } from '../../contracts/lang';
 import type {
   DossierActionInput,
@@ -65,20 +66,9 @@ function assertOfficer(actor: Actor): asserts actor is Officer {
   if (actor.kind !== 'user') throw new AppError('FORBIDDEN');
 }
 
-const UNIT_TEXT: Record<ProcessingTime['unit'], { vi: string; en: string }> = {
-  'working-days': { vi: 'ngày làm việc', en: 'working days' },
-  days: { vi: 'ngày', en: 'days' },
-  hours: { vi: 'giờ làm việc', en: 'working hours' },
-  'same-day': { vi: 'trong ngày', en: 'same day' },
-};
-
-/** "03 ngày làm việc", "Trong ngày (nhận trước 15:00)" — as the forms write it. */
+/** The dossier's time as the views and forms write it, e.g. "3 ngày làm việc". */
 export function processingTimeText(time: ProcessingTime, lang: Lang = 'vi'): string {
-  if (time.unit === 'same-day') {
-    const base = lang === 'vi' ? 'Trong ngày' : 'Same day';
-    return time.cutoff ? `${base} (${lang === 'vi' ? 'nhận trước' : 'received before'} ${time.cutoff})` : base;
-  }
-  return `${String(time.amount).padStart(2, '0')} ${UNIT_TEXT[time.unit][lang]}`;
+  return formatProcessingTime(time.amount, time.unit, time.cutoff, lang);
 }
 
 /** The rule for the channel the dossier came by; the committed (shortened) time wins over the legal one. */

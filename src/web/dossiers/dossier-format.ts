@@ -6,7 +6,8 @@
  * The hall is in Asia/Ho_Chi_Minh, which has kept UTC+07:00 without daylight saving since 1975, so
  * a fixed offset is exact and does not depend on the browser's own zone or its time-zone data.
  */
-import type { Channel, DossierStatus, DurationUnit, ProcessingRule, RequiredDocument } from '../../contracts/dossier';
+import type { DossierStatus, ProcessingRule, RequiredDocument } from '../../contracts/dossier';
+import { CHANNEL_LABELS, processingTimeText } from '../../contracts/dossier-text';
 import type { Lang } from '../../contracts/lang';
 
 export const HALL_OFFSET = '+07:00';
@@ -67,33 +68,8 @@ export function isoToLocalInputs(iso: string | null | undefined): { date: string
   };
 }
 
-const UNIT_WORDS: Record<Lang, Record<Exclude<DurationUnit, 'same-day'>, (n: number) => string>> = {
-  vi: { 'working-days': (n) => `${n} ngày làm việc`, days: (n) => `${n} ngày`, hours: (n) => `${n} giờ` },
-  en: {
-    'working-days': (n) => `${n} working day${n === 1 ? '' : 's'}`,
-    days: (n) => `${n} day${n === 1 ? '' : 's'}`,
-    hours: (n) => `${n} hour${n === 1 ? '' : 's'}`,
-  },
-};
 
-/**
- * "3 ngày làm việc", "15 ngày", "4 giờ", "trong ngày (trước 15:00)" — the cut-off only means
- * something for same-day procedures (received later → due the next working day).
- */
-export function processingTimeText(amount: number | null, unit: DurationUnit, cutoff: string | null | undefined, lang: Lang): string {
-  if (unit === 'same-day') {
-    const base = lang === 'vi' ? 'trong ngày' : 'same day';
-    return cutoff ? `${base} (${lang === 'vi' ? 'trước' : 'before'} ${cutoff})` : base;
-  }
-  if (amount === null) return lang === 'vi' ? 'không quy định' : 'not stated';
-  return UNIT_WORDS[lang][unit](amount);
-}
-
-export const CHANNEL_LABELS: Record<Channel, Record<Lang, string>> = {
-  direct: { vi: 'Trực tiếp', en: 'In person' },
-  online: { vi: 'Trực tuyến', en: 'Online' },
-  postal: { vi: 'Bưu chính', en: 'By post' },
-};
+export { CHANNEL_LABELS, processingTimeText };
 
 /**
  * "Trực tiếp: 3 ngày làm việc"; when the centre committed to a shorter time it is the one shown

@@ -151,7 +151,7 @@ describe('list helpers', () => {
     expect(describeRule(DETAIL.current.rules[0]!, 'vi')).toBe('Trực tiếp: 3 ngày làm việc (cam kết 2)');
     expect(describeRule(DETAIL.current.rules[1]!, 'en')).toBe('Online: 3 working days');
     expect(describeRule({ channel: 'direct', amount: null, unit: 'same-day' }, 'vi')).toBe('Trực tiếp: trong ngày');
-    expect(describeRule({ channel: 'postal', amount: null, unit: 'days' }, 'vi')).toBe('Bưu chính: chưa rõ');
+    expect(describeRule({ channel: 'postal', amount: null, unit: 'days' }, 'vi')).toBe('Bưu chính: không quy định');
   });
 
   it('writes fees in đồng', () => {

@@ -4,24 +4,15 @@
  * wrong with it, and the steps' allowances are added up against the time the centre commits to.
  */
 import type { Channel, DurationUnit, ProcedureDetail, ProcedureUpdate, ProcessingRule } from '../../contracts/dossier';
+import { CHANNEL_LABELS, processingTimeText, UNIT_LABELS } from '../../contracts/dossier-text';
 import type { Lang } from '../../contracts/lang';
 import { parseDecimal, parseWhole } from './format';
 
 export const CHANNELS: readonly Channel[] = ['direct', 'online', 'postal'];
 export const DURATION_UNITS: readonly DurationUnit[] = ['working-days', 'days', 'hours', 'same-day'];
 
-export const CHANNEL_LABELS: Record<Channel, Record<Lang, string>> = {
-  direct: { vi: 'Trực tiếp', en: 'In person' },
-  online: { vi: 'Trực tuyến', en: 'Online' },
-  postal: { vi: 'Bưu chính', en: 'By post' },
-};
 
-export const UNIT_LABELS: Record<DurationUnit, Record<Lang, string>> = {
-  'working-days': { vi: 'ngày làm việc', en: 'working days' },
-  days: { vi: 'ngày', en: 'days' },
-  hours: { vi: 'giờ', en: 'hours' },
-  'same-day': { vi: 'trong ngày', en: 'same day' },
-};
+export { CHANNEL_LABELS, UNIT_LABELS };
 
 /** Office hours in one working day (8:00–12:00, 13:00–17:00); step allowances are counted in them. */
 export const WORKING_DAY_HOURS = 8;
@@ -250,11 +241,9 @@ export function mainRule(rules: readonly RuleDraft[]): Pick<ProcessingRule, 'amo
   };
 }
 
-/** "3 ngày làm việc", "trong ngày"; unknown amount → "chưa rõ". */
+/** "3 ngày làm việc", "trong ngày"; unknown amount → "không quy định". */
 export function describeDuration(amount: number | null | undefined, unit: DurationUnit, lang: Lang): string {
-  if (unit === 'same-day') return UNIT_LABELS[unit][lang];
-  if (amount === null || amount === undefined) return lang === 'vi' ? 'chưa rõ' : 'not stated';
-  return `${amount} ${UNIT_LABELS[unit][lang]}`;
+  return processingTimeText(amount ?? null, unit, null, lang);
 }
 
 /** "Trực tiếp: 3 ngày làm việc (cam kết 2)" for lists. */
