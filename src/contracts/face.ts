@@ -1,24 +1,76 @@
 /**
- * The face template the kiosk computes in the browser and the server stores and matches.
- * One place for the model, the template length and the default match threshold: the kiosk
- * pipeline, `npm run face:eval` and the server's default setting all read them from here.
- * Measurements and the calibration of the threshold: docs/face-recognition.md.
+ * The face templates the kiosk computes in the browser and the server stores and matches, and the
+ * recognition models that make them. One place for each model's id, template length and calibrated
+ * decision defaults: the kiosk pipeline, `npm run face:eval`, the server's settings and the manage
+ * screen all read them from here. Measurements and calibration: docs/face-recognition.md.
  */
-
-/** Recognition model whose templates are stored; templates of another model never match these. */
-export const FACE_MODEL_ID = 'face-api-128-aligned' as const;
-
-/** Floats per template (L2-normalised, so cosine similarity is a dot product). */
-export const FACE_TEMPLATE_LENGTH = 128;
 
 /**
- * Default cosine-similarity threshold for a match of two templates of FACE_MODEL_ID (score ≥ it).
- * Calibrated with `npm run face:eval` on the development set (21 Western identities, 4,545 impostor
- * pairs): FMR 1e-3 is reached at 0.921; 0.93 gives FMR 0.02% and FNMR 1.4% there. A threshold set on
- * Western faces does not transfer to East-Asian faces (docs/face-recognition.md): it is only the
- * default of an admin-editable setting and must be re-calibrated on a consented local set.
+ * Every recognition model the product knows. Templates carry their model's id and templates of
+ * different models are never compared.
+ * - `face-api-128-aligned` ships in an npm package (@vladmandic/face-api) and is always available;
+ * - `face-reidentification-retail-0095` (Intel Open Model Zoo, Apache-2.0) is installed once per site
+ *   with `motcua models install` from Intel's official files (or a folder, for offline sites).
  */
-export const DEFAULT_FACE_MATCH_THRESHOLD = 0.93;
+export const FACE_MODEL_IDS = ['face-api-128-aligned', 'face-reidentification-retail-0095'] as const;
+export type FaceModelId = (typeof FACE_MODEL_IDS)[number];
+
+/** How a site obtains a model: from an npm dependency, or installed under the data directory. */
+export type FaceModelSource = 'npm' | 'installed';
+
+export interface FaceModelInfo {
+  id: FaceModelId;
+  /** Floats per template (L2-normalised, so cosine similarity is a dot product). */
+  templateLength: number;
+  source: FaceModelSource;
+  /**
+   * Default cosine threshold for "same person" (score ≥ it): the stricter of the points calibrated on
+   * Western (dev) and East-Asian faces, because a false "same person" is the harmful error here.
+   */
+  defaultThreshold: number;
+  /** Default lead of the best candidate over the second best (look-alikes score close together). */
+  defaultMargin: number;
+  /** Licence of the weights, as shown to the admin. */
+  licence: string;
+}
+
+export const FACE_MODELS: Readonly<Record<FaceModelId, FaceModelInfo>> = {
+  'face-api-128-aligned': {
+    id: 'face-api-128-aligned',
+    templateLength: 128,
+    source: 'npm',
+    defaultThreshold: 0.93,
+    defaultMargin: 0.02,
+    licence: 'dlib ResNet, public domain (face-api MIT)',
+  },
+  'face-reidentification-retail-0095': {
+    id: 'face-reidentification-retail-0095',
+    templateLength: 256,
+    source: 'installed',
+    defaultThreshold: 0.51,
+    defaultMargin: 0.05,
+    licence: 'Apache-2.0, © Intel Corporation (converted from OpenVINO IR to ONNX, weights unchanged)',
+  },
+};
+
+export function isFaceModelId(value: string): value is FaceModelId {
+  return (FACE_MODEL_IDS as readonly string[]).includes(value);
+}
+
+/** The model every site has (from npm): used when no better model is installed. */
+export const FALLBACK_FACE_MODEL_ID: FaceModelId = 'face-api-128-aligned';
+
+/** The model a site uses once it is installed, unless an admin pins another. */
+export const PREFERRED_FACE_MODEL_ID: FaceModelId = 'face-reidentification-retail-0095';
+
+/** @deprecated the model is chosen per centre (settings.faceModel); kept for the fallback's callers. */
+export const FACE_MODEL_ID = FALLBACK_FACE_MODEL_ID;
+
+/** @deprecated the length depends on the model: FACE_MODELS[id].templateLength. */
+export const FACE_TEMPLATE_LENGTH = FACE_MODELS[FALLBACK_FACE_MODEL_ID].templateLength;
+
+/** @deprecated the threshold depends on the model: FACE_MODELS[id].defaultThreshold. */
+export const DEFAULT_FACE_MATCH_THRESHOLD = FACE_MODELS[FALLBACK_FACE_MODEL_ID].defaultThreshold;
 
 /** Good frames averaged into one template at enrolment. */
 export const FACE_FRAMES_PER_TEMPLATE = 5;
@@ -26,12 +78,25 @@ export const FACE_FRAMES_PER_TEMPLATE = 5;
 /** Where the server serves the face libraries, their models and the WASM binaries (GET, no auth). */
 export const FACE_ASSET_MANIFEST_URL = '/vendor/face-assets.json';
 
+/** A recognition model installed under the data directory, as the browser loads it. */
+export interface InstalledFaceModelAsset {
+  id: FaceModelId;
+  /** Versioned URL of the converted ONNX graph (the path carries its sha256, so it is cached for a year). */
+  url: string;
+  sha256: string;
+  bytes: number;
+}
+
 /**
- * The manifest at FACE_ASSET_MANIFEST_URL. URLs carry the package version, so they are cached for a
- * year and an upgrade can never mix a new library with old models.
+ * The manifest at FACE_ASSET_MANIFEST_URL. URLs carry the package version (or the file's hash), so
+ * they are cached for a year and an upgrade can never mix a new library with old models.
  */
 export interface FaceAssetManifest {
   human: { version: string; script: string; modelBase: string };
   faceApi: { version: string; script: string; modelBase: string };
   tfjsWasm: { version: string; base: string };
+  /** onnxruntime-web: `script` is its WASM-only ES module, `base` the folder of its .wasm/.mjs files. */
+  onnxRuntime: { version: string; script: string; base: string };
+  /** Models installed on this site (none until `motcua models install`). */
+  installedModels: InstalledFaceModelAsset[];
 }

@@ -13,6 +13,7 @@ import { AppError } from '../../core/shared/app-error';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.bin': 'application/octet-stream',
   '.wasm': 'application/wasm',
@@ -59,6 +60,7 @@ export function collectFaceAssets(): FaceAssets {
   const human = findPackage('@vladmandic/human');
   const faceApi = findPackage('@vladmandic/face-api');
   const wasm = findPackage('@tensorflow/tfjs-backend-wasm');
+  const ort = findPackage('onnxruntime-web');
   const files = new Map<string, string>();
   const add = (urlDir: string, dir: string, names: readonly string[]) => {
     for (const name of names) files.set(`${urlDir}${name}`, join(dir, name));
@@ -66,16 +68,21 @@ export function collectFaceAssets(): FaceAssets {
   const humanBase = `/vendor/human/${human.version}/`;
   const faceApiBase = `/vendor/face-api/${faceApi.version}/`;
   const wasmBase = `/vendor/tfjs-wasm/${wasm.version}/`;
+  const ortBase = `/vendor/onnxruntime-web/${ort.version}/`;
   add(humanBase, join(human.root, 'dist'), ['human.esm.js']);
   add(`${humanBase}models/`, join(human.root, 'models'), listFiles(join(human.root, 'models'), ['.json', '.bin']));
   add(faceApiBase, join(faceApi.root, 'dist'), ['face-api.esm.js']);
   add(`${faceApiBase}model/`, join(faceApi.root, 'model'), listFiles(join(faceApi.root, 'model'), ['.json', '.bin']));
   add(wasmBase, join(wasm.root, 'dist'), listFiles(join(wasm.root, 'dist'), ['.wasm']));
+  // onnxruntime-web's WASM-only build: its module and the SIMD binary with its loader (no WebGPU, no JSEP).
+  add(ortBase, join(ort.root, 'dist'), ['ort.wasm.min.mjs', 'ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm']);
   return {
     manifest: {
       human: { version: human.version, script: `${humanBase}human.esm.js`, modelBase: `${humanBase}models/` },
       faceApi: { version: faceApi.version, script: `${faceApiBase}face-api.esm.js`, modelBase: `${faceApiBase}model/` },
       tfjsWasm: { version: wasm.version, base: wasmBase },
+      onnxRuntime: { version: ort.version, script: `${ortBase}ort.wasm.min.mjs`, base: ortBase },
+      installedModels: [],
     },
     files,
   };
