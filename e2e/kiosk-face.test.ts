@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FaceRecord } from '../src/contracts/api';
 import { FACE_MODEL_ID, FACE_TEMPLATE_LENGTH } from '../src/contracts/face';
 import { KIOSK_VIDEOS, makeFaceVideos } from './support/face-video';
-import { call, login, openCameraKiosk, pairKiosk, waitForCamera, waitForState, type CameraKiosk, type HallApi } from './support/kiosk-camera';
+import { call, kioskState, login, openCameraKiosk, pairKiosk, waitForCamera, waitForState, type CameraKiosk, type HallApi } from './support/kiosk-camera';
 import { ADMIN_PASSWORD, E2eServer } from './support/server';
 
 const FACES = process.env.FACES_DIR ?? resolve(import.meta.dirname, '../../shared/data/faces/dev');
@@ -214,19 +214,31 @@ describe('the touchless face kiosk', () => {
     await done(k);
   });
 
-  it('declining: a number, and no face data kept', async () => {
+  it('declining, in English: a number, no face data kept, and the next visit starts in Vietnamese', async () => {
     const before = await record();
     const { k, page, posted } = await kiosk('person-b');
     await waitForState(page, 'consent', 20_000);
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByText('Would you like to use your face to take a number?').waitFor({ timeout: 5_000 });
     await keys(page, '3', 'Enter');
     await waitForState(page, 'choosing-field');
+    await page.getByText('What do you need help with?').waitFor({ timeout: 5_000 });
     await keys(page, '2', 'Enter');
     await waitForState(page, 'showing-ticket', 20_000);
-    expect(posted).toEqual([{ path: '/api/v1/tickets', body: expect.objectContaining({ face: { consent: 'declined' } }) }]);
+    await page.getByText('Your number', { exact: true }).waitFor({ timeout: 5_000 });
+    expect(posted).toEqual([{ path: '/api/v1/tickets', body: expect.objectContaining({ lang: 'en', face: { consent: 'declined' } }) }]);
     const after = await record();
     expect(held(after, 'walk-in')).toBe(held(before, 'walk-in'));
     expect(held(after, 'remembered')).toBe(held(before, 'remembered'));
     expect(after.consentsLast30Days.declined).toBe(before.consentsLast30Days.declined + 1);
+    // "Done": the visit ends. The next citizen is greeted in Vietnamese, whatever this one chose.
+    await keys(page, 'Enter');
+    await waitForState(page, 'attract');
+    expect(await page.locator('main.kiosk').getAttribute('data-lang')).toBe('vi');
+    await page.getByText('Mời đứng trước màn hình hoặc chạm để lấy số').waitFor({ timeout: 5_000 });
+    await keys(page, 'Enter');
+    await waitForState(page, 'consent');
+    await page.getByText('Ông/bà có muốn dùng khuôn mặt để lấy số không?').waitFor({ timeout: 5_000 });
     await done(k);
   });
 
@@ -235,9 +247,17 @@ describe('the touchless face kiosk', () => {
     const first = await kiosk('person-c');
     await waitForState(first.page, 'consent', 20_000);
     await keys(first.page, '2', 'Enter');
+    // Being remembered is asked a second time, on its own screen; a second Enter alone does not answer.
+    await waitForState(first.page, 'remember-confirm');
+    await first.page.getByText('Ông/bà muốn kiosk ghi nhớ khuôn mặt cho lần sau?').waitFor({ timeout: 5_000 });
+    await shot(first.page, '08-remember-confirm');
+    await keys(first.page, 'Enter');
+    await first.page.waitForTimeout(500);
+    expect(await kioskState(first.page)).toBe('remember-confirm');
+    await keys(first.page, '1', 'Enter');
     await waitForState(first.page, 'phone');
     await keys(first.page, '1', '2');
-    await shot(first.page, '08-phone-keypad');
+    await shot(first.page, '08b-phone-keypad');
     await keys(first.page, '3', '4', 'Enter');
     await waitForState(first.page, 'choosing-field');
     await keys(first.page, '3', 'Enter');
@@ -302,7 +322,42 @@ describe('the touchless face kiosk', () => {
     // The ring filled in steps before the choice was made: partly full, then more than a third.
     expect(shown.some((p) => p > 0 && p < 1), `ring fills shown: ${shown.join(' ')}`).toBe(true);
     expect(Math.max(0, ...shown), `ring fills shown: ${shown.join(' ')}`).toBeGreaterThan(0.3);
-    expect(['choosing-field', 'phone']).toContain(state);
+    // A dwell may choose "remember" here, but that only opens the second question.
+    expect(['choosing-field', 'remember-confirm']).toContain(state);
+    await done(k);
+  });
+
+  it('a raised hand that does not move against the face never answers "remember me?", however the body moves', async () => {
+    // The pointing video: the whole picture (face and raised hand together) moves and pauses, as a
+    // person swaying or stepping with a hand up. On the consent screen such a dwell chose by itself.
+    const { k, page, posted } = await kiosk('pointing');
+    await waitForState(page, 'consent', 20_000);
+    await keys(page, '2', 'Enter');
+    await waitForState(page, 'remember-confirm');
+    await page.evaluate(() => {
+      const seen = { cursor: 0, ring: [] as number[], states: [] as string[] };
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      const note = () => {
+        const state = document.querySelector<HTMLElement>('main.kiosk')?.dataset.state ?? '';
+        if (seen.states.at(-1) !== state) seen.states.push(state);
+        if (state !== 'remember-confirm') return;
+        if (document.querySelector('[data-testid="kiosk-cursor"]')) seen.cursor++;
+        const ring = document.querySelector('[data-testid="kiosk-dwell-ring"]');
+        if (ring) seen.ring.push(Number(ring.getAttribute('data-progress')));
+      };
+      note();
+      new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    // Longer than the video's loop (8 s): every pause of the hand, every move of the body.
+    await page.waitForTimeout(10_000);
+    const seen = await page.evaluate(() => (window as unknown as { seen: { cursor: number; ring: number[]; states: string[] } }).seen);
+    expect(seen.cursor, 'the hand was followed on the question').toBeGreaterThan(0);
+    expect(seen.ring.filter((p) => p > 0), 'ring fills on the question').toEqual([]);
+    expect(seen.states).toEqual(['remember-confirm']);
+    // A key answers it ("no, today only"); nothing was sent meanwhile.
+    expect(posted).toEqual([]);
+    await keys(page, '2', 'Enter');
+    await waitForState(page, 'choosing-field');
     await done(k);
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { ReactNode } from 'react';
 import { fill, useText, type Dictionary } from '../shared/i18n';
-import { consentChoices, PHONE_DIGITS, type FaceConsent, type KioskEvent, type KioskMenu, type ReadyResult } from './kiosk-machine';
+import { consentChoices, PHONE_DIGITS, REMEMBER_CONFIRM_CHOICES, type FaceConsent, type KioskEvent, type KioskMenu, type ReadyResult } from './kiosk-machine';
 import type { TouchlessView } from './camera/touchless';
 
 export const FACE_TEXT: Dictionary<
@@ -22,6 +22,12 @@ export const FACE_TEXT: Dictionary<
   | 'rememberSub'
   | 'decline'
   | 'declineSub'
+  | 'rememberConfirmTitle'
+  | 'rememberConfirmText'
+  | 'rememberYes'
+  | 'rememberYesSub'
+  | 'rememberNo'
+  | 'rememberNoSub'
   | 'howToChoose'
   | 'oneAtATime'
   | 'oneAtATimeSub'
@@ -54,6 +60,7 @@ export const FACE_TEXT: Dictionary<
   | 'sayChooseField'
   | 'sayOneAtATime'
   | 'sayAsk'
+  | 'sayRememberConfirm'
   | 'sayNotLive'
   | 'sayRecognised'
   | 'sayAlreadyHave'
@@ -72,6 +79,12 @@ export const FACE_TEXT: Dictionary<
     rememberSub: 'Cần 4 số cuối điện thoại của ông/bà',
     decline: 'Không, lấy số không dùng khuôn mặt',
     declineSub: 'Vẫn được cấp số như bình thường',
+    rememberConfirmTitle: 'Ông/bà muốn kiosk ghi nhớ khuôn mặt cho lần sau?',
+    rememberConfirmText: 'Máy sẽ giữ dữ liệu khuôn mặt (không phải ảnh) để lần sau nhận ra ông/bà, và hỏi 4 số cuối điện thoại trước khi hiện bất cứ thông tin nào.',
+    rememberYes: 'Có, ghi nhớ cho lần sau',
+    rememberYesSub: 'Tiếp theo: 4 số cuối điện thoại',
+    rememberNo: 'Không, chỉ dùng hôm nay',
+    rememberNoSub: 'Dữ liệu khuôn mặt tự xoá hết trong ngày',
     howToChoose: 'Chỉ tay vào ô và giữ yên 1 giây · hoặc quay đầu sang trái/phải rồi gật đầu · hoặc chạm vào ô',
     oneAtATime: 'Mời từng người một',
     oneAtATimeSub: 'Xin mời một người đứng trước màn hình, những người khác vui lòng chờ phía sau.',
@@ -104,6 +117,7 @@ export const FACE_TEXT: Dictionary<
     sayChooseField: 'Mời chọn lĩnh vực cần giải quyết.',
     sayOneAtATime: 'Mời từng người một.',
     sayAsk: 'Xin ông/bà chớp mắt, hoặc quay nhẹ đầu sang một bên.',
+    sayRememberConfirm: 'Ông/bà có muốn máy ghi nhớ khuôn mặt cho lần sau không?',
     sayNotLive: 'Máy chưa nhận diện được. Mời ông/bà thử lại, hoặc lấy số không dùng khuôn mặt.',
     sayRecognised: 'Có phải ông/bà đã đăng ký nhận diện? Mời nhập bốn số cuối điện thoại.',
     sayAlreadyHave: 'Ông/bà đã có số {number}.',
@@ -121,6 +135,12 @@ export const FACE_TEXT: Dictionary<
     rememberSub: 'Needs the last 4 digits of your phone',
     decline: 'No, take a number without my face',
     declineSub: 'You still get a number as usual',
+    rememberConfirmTitle: 'Do you want the kiosk to remember your face for next time?',
+    rememberConfirmText: 'The kiosk will keep your face data (not a photo) to recognise you next time, and will ask for the last 4 digits of your phone before showing anything about you.',
+    rememberYes: 'Yes, remember me next time',
+    rememberYesSub: 'Next: the last 4 digits of your phone',
+    rememberNo: 'No, today only',
+    rememberNoSub: 'The face data is deleted by the end of the day',
     howToChoose: 'Point at a tile and hold still for 1 second · or turn your head left/right and nod · or touch a tile',
     oneAtATime: 'One person at a time, please',
     oneAtATimeSub: 'Please let one person stand in front of the screen; the others wait behind.',
@@ -153,6 +173,7 @@ export const FACE_TEXT: Dictionary<
     sayChooseField: 'Please choose what you need help with.',
     sayOneAtATime: 'One person at a time, please.',
     sayAsk: 'Please blink, or turn your head slightly to one side.',
+    sayRememberConfirm: 'Do you want the kiosk to remember your face for next time?',
     sayNotLive: 'Your face could not be checked. Please try again, or take a number without your face.',
     sayRecognised: 'Have you registered to be recognised? Please enter the last four digits of your phone.',
     sayAlreadyHave: 'You already have number {number}.',
@@ -222,6 +243,53 @@ export function ConsentScreen({ menu, highlight, send }: { menu: KioskMenu; high
           />
         ))}
       </div>
+      <HowToChoose />
+    </section>
+  );
+}
+
+/**
+ * "Remember me" asked a second time, on a screen of its own: the question fills the middle of the
+ * screen, where the "remember" choice was, and the two answers sit side by side below it, so a hand
+ * still resting where it chose points at the question, not at an answer (and the camera ignores a
+ * resting hand here anyway: kiosk-machine.ts `needsDeliberateChoice`).
+ */
+export function RememberConfirmScreen({ highlight, send }: { highlight: number | null; send: Send }) {
+  const text = useText(FACE_TEXT);
+  const labels: Record<(typeof REMEMBER_CONFIRM_CHOICES)[number], { title: string; sub: string; tone: 'remember' | 'yes' }> = {
+    remember: { title: text.rememberYes, sub: text.rememberYesSub, tone: 'remember' },
+    today: { title: text.rememberNo, sub: text.rememberNoSub, tone: 'yes' },
+  };
+  return (
+    <section className="kiosk-screen kiosk-remember-confirm" aria-labelledby="kiosk-title" data-testid="kiosk-remember-confirm">
+      <header className="kiosk-face-head">
+        <button type="button" className="kiosk-back" onClick={() => send({ type: 'back' })}>
+          <BackIcon /> {text.back}
+        </button>
+      </header>
+      <div className="kiosk-remember-question">
+        <FaceIcon />
+        <h1 id="kiosk-title">{text.rememberConfirmTitle}</h1>
+        <p className="kiosk-why">
+          <ShieldIcon /> {text.rememberConfirmText}
+        </p>
+      </div>
+      <div className="kiosk-choices kiosk-choices-row">
+        {REMEMBER_CONFIRM_CHOICES.map((c, i) => (
+          <Choice
+            key={c}
+            index={i}
+            marked={highlight === i}
+            tone={labels[c].tone}
+            title={labels[c].title}
+            sub={labels[c].sub}
+            onClick={() => send({ type: 'select-consent', consent: c })}
+          />
+        ))}
+      </div>
+      <button type="button" className="kiosk-secondary" onClick={() => send({ type: 'without-face' })}>
+        {text.withoutFace}
+      </button>
       <HowToChoose />
     </section>
   );

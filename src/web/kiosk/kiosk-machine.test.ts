@@ -11,6 +11,7 @@ import {
   ISSUE_TIMEOUT_CODE,
   LIVENESS_GIVE_UP_MS,
   LIVENESS_PROMPT_MS,
+  needsDeliberateChoice,
   nextKioskState,
   timeoutFor,
   type FaceVisit,
@@ -24,7 +25,7 @@ const menu: KioskMenu = { fields: ['ht', 'ct', 'dd'], priorityGroups: ['nct', 'n
 const issued = { ticket: { code: 'ABC123', displayNumber: '1001' } } as unknown as IssuedTicket;
 
 const at = (screen: Partial<KioskState> & Pick<KioskState, 'kind'>, lastRequestId = 0): KioskState =>
-  ({ menu, lastRequestId, visit: FRESH_VISIT, ...screen }) as KioskState;
+  ({ menu, lastRequestId, visit: FRESH_VISIT, lang: 'vi', ...screen }) as KioskState;
 
 const attract = at({ kind: 'attract' });
 const fields = (priorityGroupId: string | null = null, highlight: number | null = null) =>
@@ -92,13 +93,13 @@ describe('kiosk state machine', () => {
       'a removed priority group is dropped',
       fields('nkt', 3),
       { type: 'menu-loaded', menu: { fields: ['ht'], priorityGroups: ['nct'] } },
-      { kind: 'choosing-field', priorityGroupId: null, highlight: null, menu: { fields: ['ht'], priorityGroups: ['nct'] }, lastRequestId: 0, visit: FRESH_VISIT },
+      { kind: 'choosing-field', priorityGroupId: null, highlight: null, menu: { fields: ['ht'], priorityGroups: ['nct'] }, lastRequestId: 0, visit: FRESH_VISIT, lang: 'vi' },
     ],
     [
       'no groups left: back to the fields',
       priority('nct', 0),
       { type: 'menu-loaded', menu: { fields: ['ht'], priorityGroups: [] } },
-      { kind: 'choosing-field', priorityGroupId: null, highlight: null, menu: { fields: ['ht'], priorityGroups: [] }, lastRequestId: 0, visit: FRESH_VISIT },
+      { kind: 'choosing-field', priorityGroupId: null, highlight: null, menu: { fields: ['ht'], priorityGroups: [] }, lastRequestId: 0, visit: FRESH_VISIT, lang: 'vi' },
     ],
   ];
 
@@ -199,13 +200,14 @@ describe('kiosk state machine with the face', () => {
   const T = 'AAAAgD8='; // a template (base64 float32): its content does not matter here
   const visit = (patch: Partial<FaceVisit> = {}): FaceVisit => ({ ...FRESH_VISIT, ...patch });
   const fat = (screen: Partial<KioskState> & Pick<KioskState, 'kind'>, v: Partial<FaceVisit> = {}, lastRequestId = 0, m = faceMenu): KioskState =>
-    ({ menu: m, lastRequestId, ...screen, visit: visit(v) }) as KioskState;
+    ({ menu: m, lastRequestId, lang: 'vi', ...screen, visit: visit(v) }) as KioskState;
 
   const idle = fat({ kind: 'attract' });
   const consent = (v: Partial<FaceVisit> = {}, highlight: number | null = null, m = faceMenu) => fat({ kind: 'consent', highlight }, v, 0, m);
   const fieldsWith = (v: Partial<FaceVisit>, lastRequestId = 0) => fat({ kind: 'choosing-field', priorityGroupId: null, highlight: null }, v, lastRequestId);
   const checking = (v: Partial<FaceVisit>, asked = false, lastRequestId = 0) =>
     fat({ kind: 'checking', fieldId: 'ct', priorityGroupId: null, asked }, v, lastRequestId);
+  const rememberConfirm = (v: Partial<FaceVisit> = {}, highlight: number | null = null) => fat({ kind: 'remember-confirm', highlight }, v);
   const capture = { model: FACE_MODEL_ID, template: T, live: true as const };
   const ready = { consent: 'today' as const, live: true, template: T, faces: 1, recognition: { status: 'none' as const } };
   const issuingWith = (face: IssueFace | null, v: Partial<FaceVisit>, requestId = 1, fieldId = 'ct') =>
@@ -231,14 +233,28 @@ describe('kiosk state machine with the face', () => {
     // Consent
     ['"today" goes to the fields', consent(), { type: 'select-consent', consent: 'today' }, fieldsWith({ consent: 'today' })],
     ['"no" goes to the fields without the face', consent(), { type: 'select-consent', consent: 'declined' }, fieldsWith({ consent: 'declined' })],
-    ['"remember" asks for the phone digits', consent(), { type: 'select-consent', consent: 'remember' }, fat({ kind: 'phone', digits: '' }, { consent: 'remember' })],
+    ['"remember" first asks again, on its own screen, and consents to nothing yet', consent(), { type: 'select-consent', consent: 'remember' }, rememberConfirm()],
     ['"remember" is not offered where the centre does not allow it', consent({}, null, todayOnlyMenu), { type: 'select-consent', consent: 'remember' }, consent({}, null, todayOnlyMenu)],
-    ['Enter on the marked second choice is "remember"', consent({}, 1), { type: 'confirm' }, fat({ kind: 'phone', digits: '' }, { consent: 'remember' })],
+    ['Enter on the marked second choice is "remember": the second question', consent({}, 1), { type: 'confirm' }, rememberConfirm()],
     ['without "remember", the second choice is "no"', consent({}, 1, todayOnlyMenu), { type: 'confirm' }, fat({ kind: 'choosing-field', priorityGroupId: null, highlight: null }, { consent: 'declined' }, 0, todayOnlyMenu)],
     ['a head turn moves over the three choices', consent({}, 2), { type: 'move', delta: 1 }, consent({}, 0)],
     ['Escape on consent leaves', consent(), { type: 'back' }, idle],
     ['nothing is captured before consent', consent({ faces: 1 }), { type: 'captured', template: T }, consent({ faces: 1 })],
     ['liveness is noted before consent (landmarks only)', consent(), { type: 'liveness', verdict: 'live', reason: 'blink' }, consent({ live: true })],
+
+    // "Remember me?" asked a second time: only a deliberate yes leads to the phone digits
+    ['yes: the phone digits, and the consent is "remember"', rememberConfirm(), { type: 'select-consent', consent: 'remember' }, fat({ kind: 'phone', digits: '' }, { consent: 'remember' })],
+    ['no: the face for today only', rememberConfirm(), { type: 'select-consent', consent: 'today' }, fieldsWith({ consent: 'today' })],
+    ['nothing marked: Enter (or a nod) does nothing', rememberConfirm(), { type: 'confirm' }, rememberConfirm()],
+    ['a number key marks a choice without acting', rememberConfirm(), { type: 'highlight', index: 0 }, rememberConfirm({}, 0)],
+    ['Enter on the marked "yes"', rememberConfirm({}, 0), { type: 'confirm' }, fat({ kind: 'phone', digits: '' }, { consent: 'remember' })],
+    ['Enter on the marked "no"', rememberConfirm({}, 1), { type: 'confirm' }, fieldsWith({ consent: 'today' })],
+    ['a head turn marks a choice; only a nod after it acts', rememberConfirm(), { type: 'move', delta: 1 }, rememberConfirm({}, 0)],
+    ['"without the face" from the second question', rememberConfirm(), { type: 'without-face' }, fieldsWith({ consent: 'declined' })],
+    ['back: the first question again', rememberConfirm({}, 0), { type: 'back' }, consent()],
+    ['nobody answers: the visit ends, nothing consented', rememberConfirm(), { type: 'timeout' }, idle],
+    ['nothing is captured on the second question (no consent yet)', rememberConfirm({ faces: 1 }), { type: 'captured', template: T }, rememberConfirm({ faces: 1 })],
+    ['the centre stops remembering meanwhile: back to the first question', rememberConfirm(), { type: 'menu-loaded', menu: todayOnlyMenu }, consent({}, null, todayOnlyMenu)],
 
     // The phone keypad
     ['a digit is typed', fat({ kind: 'phone', digits: '12' }, { consent: 'remember' }), { type: 'digit', digit: '3' }, fat({ kind: 'phone', digits: '123' }, { consent: 'remember' })],
@@ -366,6 +382,23 @@ describe('kiosk state machine with the face', () => {
     expect(s).toMatchObject({ kind: 'issuing', fieldId: 'ct', face: { consent: 'today', capture: { model: FACE_MODEL_ID, template: T, live: true } } });
   });
 
+  it('a keyboard visit that asks to be remembered answers twice: "remember", then "yes"', () => {
+    let s = nextKioskState(initialKioskState(faceMenu), { type: 'presence' });
+    for (const key of ['2', 'Enter']) s = nextKioskState(s, eventForKey(key, s)!);
+    expect(s).toMatchObject({ kind: 'remember-confirm', visit: { consent: null } });
+    // A second Enter (a key held, a second nod) is not the answer.
+    s = nextKioskState(s, eventForKey('Enter', s)!);
+    expect(s).toMatchObject({ kind: 'remember-confirm', visit: { consent: null } });
+    for (const key of ['1', 'Enter']) s = nextKioskState(s, eventForKey(key, s)!);
+    expect(s).toMatchObject({ kind: 'phone', visit: { consent: 'remember' } });
+  });
+
+  it('choices by gesture are deliberate on "remember me?" only', () => {
+    expect(needsDeliberateChoice(fat({ kind: 'remember-confirm', highlight: null }))).toBe(true);
+    expect(needsDeliberateChoice(consent())).toBe(false);
+    expect(needsDeliberateChoice(fieldsWith({ consent: 'today' }))).toBe(false);
+  });
+
   it('no template is ever sent without a live check, whatever the order of events', () => {
     const events: KioskEvent[] = [
       { type: 'captured', template: T },
@@ -386,11 +419,14 @@ describe('kiosk state machine with the face', () => {
 
 describe('keys on the face screens', () => {
   const faceMenu: KioskMenu = { ...menu, face: { available: true, remember: true } };
-  const on = (screen: Partial<KioskState> & Pick<KioskState, 'kind'>): KioskState => ({ menu: faceMenu, lastRequestId: 0, visit: FRESH_VISIT, ...screen }) as KioskState;
+  const on = (screen: Partial<KioskState> & Pick<KioskState, 'kind'>): KioskState => ({ menu: faceMenu, lastRequestId: 0, visit: FRESH_VISIT, lang: 'vi', ...screen }) as KioskState;
   const table: [string, string, KioskState, KioskEvent | null][] = [
     ['a digit marks a consent choice', '3', on({ kind: 'consent', highlight: null }), { type: 'highlight', index: 2 }],
     ['there are only three consent choices', '4', on({ kind: 'consent', highlight: null }), null],
     ['Enter confirms the consent choice', 'Enter', on({ kind: 'consent', highlight: 0 }), { type: 'confirm' }],
+    ['a digit marks an answer to "remember me?"', '2', on({ kind: 'remember-confirm', highlight: null }), { type: 'highlight', index: 1 }],
+    ['"remember me?" has two answers', '3', on({ kind: 'remember-confirm', highlight: null }), null],
+    ['Escape leaves "remember me?"', 'Escape', on({ kind: 'remember-confirm', highlight: null }), { type: 'back' }],
     ['digits are digits on the keypad', '0', on({ kind: 'phone', digits: '' }), { type: 'digit', digit: '0' }],
     ['Backspace erases on the keypad', 'Backspace', on({ kind: 'phone', digits: '1' }), { type: 'erase' }],
     ['Escape leaves the keypad', 'Escape', on({ kind: 'phone', digits: '1' }), { type: 'back' }],
@@ -402,5 +438,51 @@ describe('keys on the face screens', () => {
   ];
   it.each(table)('%s', (_name, key, state, expected) => {
     expect(eventForKey(key, state)).toEqual(expected);
+  });
+});
+
+describe('the language of a visit', () => {
+  const faceMenu: KioskMenu = { ...menu, face: { available: true, remember: true } };
+  const en = (s: KioskState): KioskState => ({ ...s, lang: 'en' });
+  const table: [string, KioskState, KioskEvent, KioskState][] = [
+    ['the idle kiosk speaks Vietnamese', initialKioskState(menu), { type: 'wake' }, fields()],
+    ['touching "English" on the idle screen starts a visit in English', attract, { type: 'set-lang', lang: 'en' }, en(fields())],
+    [
+      'with the face on offer, that visit starts with consent, in English',
+      { ...attract, menu: faceMenu },
+      { type: 'set-lang', lang: 'en' },
+      en({ ...attract, menu: faceMenu, kind: 'consent', highlight: null } as KioskState),
+    ],
+    ['switching during a visit keeps the screen', fields('nct', 1), { type: 'set-lang', lang: 'en' }, en(fields('nct', 1))],
+    ['and back to Vietnamese', en(priority()), { type: 'set-lang', lang: 'vi' }, priority()],
+    ['"Done" on the ticket: the next visit starts in Vietnamese', en(ticket), { type: 'done' }, at({ kind: 'attract' }, 1)],
+    ['the ticket timing out: Vietnamese again', en(ticket), { type: 'timeout' }, at({ kind: 'attract' }, 1)],
+    ['a visitor walking away from the fields: Vietnamese again', en(fields('nct')), { type: 'timeout' }, attract],
+    ['Escape back to the idle screen: Vietnamese again', en(fields()), { type: 'back' }, attract],
+    ['an error dismissed: the same visitor chooses again, in their language', en(error), { type: 'done' }, en(at({ kind: 'choosing-field', priorityGroupId: null, highlight: null }, 1))],
+    ['the error timing out ends the visit', en(error), { type: 'timeout' }, at({ kind: 'attract' }, 1)],
+  ];
+  it.each(table)('%s', (_name, state, event, expected) => {
+    expect(nextKioskState(state, event)).toEqual(expected);
+  });
+
+  it('the same language again changes nothing; a switch is the citizen acting (it restarts the inactivity wait)', () => {
+    const s = fields();
+    expect(nextKioskState(s, { type: 'set-lang', lang: 'vi' })).toBe(s);
+    expect(countsAsActivity(s, { type: 'set-lang', lang: 'en' })).toBe(true);
+  });
+
+  it('a visitor who switched to English does not leave English to the next citizen', () => {
+    let s = initialKioskState(menu);
+    s = nextKioskState(s, { type: 'wake' });
+    s = nextKioskState(s, { type: 'set-lang', lang: 'en' });
+    s = nextKioskState(s, { type: 'select-field', fieldId: 'ht' });
+    expect(s).toMatchObject({ kind: 'issuing', lang: 'en' });
+    if (s.kind !== 'issuing') throw new Error('expected issuing');
+    s = nextKioskState(s, { type: 'issued', requestId: s.requestId, issued });
+    expect(s).toMatchObject({ kind: 'showing-ticket', lang: 'en' });
+    s = nextKioskState(s, { type: 'timeout' });
+    s = nextKioskState(s, { type: 'wake' });
+    expect(s).toMatchObject({ kind: 'choosing-field', lang: 'vi' });
   });
 });

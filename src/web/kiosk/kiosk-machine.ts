@@ -16,7 +16,10 @@
  *      └──presence / wake──────────────────────────────────────────────▶ consent
  *   consent ─declined─▶ choosing-field ─select─▶ issuing (face: declined, no template)
  *   consent ─today────▶ choosing-field ─select─▶ [gate] ─▶ issuing (face: today + template)
- *   consent ─remember─▶ phone (4 digits) ─▶ choosing-field ─select─▶ [gate] ─▶ issuing (remember)
+ *   consent ─remember─▶ remember-confirm ("ghi nhớ cho lần sau?") ─yes─▶ phone (4 digits) ─▶ choosing-field
+ *            ─select─▶ [gate] ─▶ issuing (remember);   remember-confirm ─no─▶ as "today"
+ *   (a second, distinct question: being remembered is never the result of a resting hand; see
+ *    `needsDeliberateChoice`)
  *   [gate]: live + template + one face + recognition settled?  no ─▶ checking ("chớp mắt…")
  *            checking ─liveness not-live─▶ not-live ─retry─▶ checking | ─without-face─▶ issuing (declined)
  *            a remembered citizen recognised (candidate) ─▶ recognised (4 digits, or skip)
@@ -33,6 +36,7 @@
  */
 import type { IssuedTicket, IssueTicketInput } from '../../contracts/api';
 import { FACE_MODEL_ID } from '../../contracts/face';
+import { DEFAULT_LANG, type Lang } from '../../contracts/lang';
 
 /** What the screens offer, in order: field ids (tiles) and priority group ids. */
 export interface KioskMenu {
@@ -88,6 +92,11 @@ export type KioskScreen =
   | { kind: 'several-faces' }
   /** The greeting and the three consent choices (`highlight` indexes `consentChoices`). */
   | { kind: 'consent'; highlight: number | null }
+  /**
+   * "Remember me" was chosen: asked again, on its own screen, before anything is remembered or even
+   * described (`highlight` indexes REMEMBER_CONFIRM_CHOICES). No consent is recorded until answered.
+   */
+  | { kind: 'remember-confirm'; highlight: number | null }
   /** "Remember me": the last 4 digits of a phone, asked again before anything personal is shown. */
   | { kind: 'phone'; digits: string }
   /** `highlight` indexes the screen's choices: the field tiles, then the priority button (if any). */
@@ -109,7 +118,11 @@ export type KioskScreen =
   | { kind: 'showing-ticket'; issued: IssuedTicket; reused: boolean }
   | { kind: 'error'; code: string; message: string };
 
-export type KioskState = KioskScreen & { menu: KioskMenu; lastRequestId: number; visit: FaceVisit };
+/**
+ * `lang`: the language of this visit. Every visit starts in Vietnamese; a visitor's switch to English
+ * lasts until their visit ends (back to the idle screen), so the next citizen is greeted in Vietnamese.
+ */
+export type KioskState = KioskScreen & { menu: KioskMenu; lastRequestId: number; visit: FaceVisit; lang: Lang };
 
 export type KioskEvent =
   /** The centre was (re)loaded, or the camera became (un)available: what is on offer changed. */
@@ -156,6 +169,8 @@ export type KioskEvent =
   | { type: 'confirm-failed'; requestId: number; message: string; final: boolean }
   | { type: 'issued'; requestId: number; issued: IssuedTicket }
   | { type: 'issue-failed'; requestId: number; code: string; message: string }
+  /** The language switch: for this visit only (a switch on the idle screen starts a visit). */
+  | { type: 'set-lang'; lang: Lang }
   /** The ticket or error screen was dismissed by the citizen. */
   | { type: 'done' }
   /** No input for `timeoutFor(state)` milliseconds. */
@@ -190,7 +205,7 @@ export const FRESH_VISIT: FaceVisit = {
 };
 
 export function initialKioskState(menu: KioskMenu = { fields: [], priorityGroups: [] }): KioskState {
-  return { kind: 'attract', menu, lastRequestId: 0, visit: FRESH_VISIT };
+  return { kind: 'attract', menu, lastRequestId: 0, visit: FRESH_VISIT, lang: DEFAULT_LANG };
 }
 
 /** Whether this kiosk offers taking the number with the face right now. */
@@ -206,6 +221,9 @@ export function consentChoices(menu: KioskMenu): FaceConsent[] {
 /** The not-live screen's choices, in order. */
 export const NOT_LIVE_CHOICES = ['retry', 'without-face'] as const;
 
+/** The second question after "remember me": yes (remember), or no (the face for today only). */
+export const REMEMBER_CONFIRM_CHOICES = ['remember', 'today'] as const satisfies readonly FaceConsent[];
+
 /** How long the current screen waits without input before the page sends `timeout`; null: forever. */
 export function timeoutFor(state: KioskState): number | null {
   switch (state.kind) {
@@ -214,6 +232,7 @@ export function timeoutFor(state: KioskState): number | null {
     case 'several-faces':
       return INACTIVITY_MS.severalFaces;
     case 'consent':
+    case 'remember-confirm':
     case 'choosing-field':
     case 'choosing-priority':
     case 'not-live':
@@ -240,7 +259,17 @@ export function choiceCount(state: KioskState): number {
   if (state.kind === 'choosing-priority') return state.menu.priorityGroups.length + 1;
   if (state.kind === 'consent') return consentChoices(state.menu).length;
   if (state.kind === 'not-live') return NOT_LIVE_CHOICES.length;
+  if (state.kind === 'remember-confirm') return REMEMBER_CONFIRM_CHOICES.length;
   return 0;
+}
+
+/**
+ * Screens where a choice by gesture must be a deliberate act: a hand still resting where it was when
+ * the screen appeared must not choose here, however long it rests. The camera then counts a dwell only
+ * once the hand has moved away from that spot or was lowered and raised again (touchless.ts).
+ */
+export function needsDeliberateChoice(state: KioskState): boolean {
+  return state.kind === 'remember-confirm';
 }
 
 /** Whether the camera should follow a hand and head gestures (the screens where one chooses). */
@@ -264,9 +293,10 @@ export function nextKioskState(state: KioskState, event: KioskEvent): KioskState
   if (event.type === 'menu-loaded') return withMenu(state, event.menu);
 
   const { menu } = state;
-  const base = { menu, lastRequestId: state.lastRequestId, visit: state.visit };
+  const base = { menu, lastRequestId: state.lastRequestId, visit: state.visit, lang: state.lang };
   const withVisit = (visit: FaceVisit): KioskState => ({ ...state, visit });
-  const attract = (): KioskState => ({ menu, lastRequestId: state.lastRequestId, visit: FRESH_VISIT, kind: 'attract' });
+  // The visit ends: what the camera gave is forgotten and the next visit starts in Vietnamese.
+  const attract = (): KioskState => ({ menu, lastRequestId: state.lastRequestId, visit: FRESH_VISIT, lang: DEFAULT_LANG, kind: 'attract' });
   const choosingField = (priorityGroupId: string | null, highlight: number | null = null, visit = state.visit): KioskState => ({
     ...base,
     visit,
@@ -276,6 +306,15 @@ export function nextKioskState(state: KioskState, event: KioskEvent): KioskState
   });
   const consent = (visit: FaceVisit = state.visit): KioskState => ({ ...base, visit, kind: 'consent', highlight: null });
   const face = faceOffered(menu);
+
+  if (event.type === 'set-lang') {
+    if (state.kind === 'attract') {
+      // Someone touched the language switch: their visit starts, in the language they chose.
+      const woken = nextKioskState(state, { type: 'wake' });
+      return { ...woken, lang: event.lang };
+    }
+    return event.lang === state.lang ? state : { ...state, lang: event.lang };
+  }
 
   // What the camera reports updates the visit on every screen of a visit (and may move it on).
   if (event.type === 'faces' || event.type === 'liveness' || event.type === 'captured' || event.type === 'track-reset' || event.type === 'recognition-answer') {
@@ -299,7 +338,7 @@ export function nextKioskState(state: KioskState, event: KioskEvent): KioskState
     const lastRequestId = recognitionDue(state.kind, menu, observed) ? state.lastRequestId + 1 : state.lastRequestId;
     const visit: FaceVisit =
       lastRequestId !== state.lastRequestId ? { ...observed, recognition: { status: 'asking', requestId: lastRequestId } } : observed;
-    const updated = { menu, lastRequestId, visit };
+    const updated = { menu, lastRequestId, visit, lang: state.lang };
     if (state.kind === 'checking') {
       if (event.type === 'liveness' && event.verdict === 'not-live') {
         return { ...updated, kind: 'not-live', fieldId: state.fieldId, priorityGroupId: state.priorityGroupId, highlight: null, reason: event.reason };
@@ -367,6 +406,30 @@ export function nextKioskState(state: KioskState, event: KioskEvent): KioskState
         case 'without-face':
           return chooseConsent(state, 'declined');
         case 'back':
+        case 'timeout':
+          return attract();
+        default:
+          return state;
+      }
+    }
+
+    case 'remember-confirm': {
+      const act = (choice: FaceConsent): KioskState => chooseConsent(state, choice);
+      switch (event.type) {
+        case 'highlight':
+          return { ...state, highlight: inRange(event.index, REMEMBER_CONFIRM_CHOICES.length) };
+        case 'move':
+          return { ...state, highlight: moveHighlight(state.highlight, event.delta, REMEMBER_CONFIRM_CHOICES.length) };
+        case 'confirm': {
+          const chosen = state.highlight === null ? undefined : REMEMBER_CONFIRM_CHOICES[state.highlight];
+          return chosen ? act(chosen) : state;
+        }
+        case 'select-consent':
+          return act(event.consent);
+        case 'without-face':
+          return act('declined');
+        case 'back':
+          return consent();
         case 'timeout':
           return attract();
         default:
@@ -623,10 +686,11 @@ export function nextKioskState(state: KioskState, event: KioskEvent): KioskState
 
 /** What the consent choice leads to: the keypad for "remember", else the fields. */
 function chooseConsent(state: KioskState, consent: FaceConsent): KioskState {
-  const base = { menu: state.menu, lastRequestId: state.lastRequestId };
+  const base = { menu: state.menu, lastRequestId: state.lastRequestId, lang: state.lang };
   if (consent === 'remember') {
     if (!state.menu.face?.remember) return state;
-    // Choosing "remember" is the consent; the digits complete it.
+    // First "remember me" only opens the second question; its "yes" is the consent, the digits complete it.
+    if (state.kind !== 'remember-confirm') return { ...base, visit: state.visit, kind: 'remember-confirm', highlight: null };
     return { ...base, visit: { ...state.visit, consent, phoneHint: null }, kind: 'phone', digits: '' };
   }
   // Declining forgets anything the camera captured for this visit (nothing is captured before consent).
@@ -650,7 +714,7 @@ function afterChoice(state: KioskState, chosen: Chosen): KioskState {
  */
 function gate(state: KioskState, chosen: Chosen, asked: boolean): KioskState {
   const { visit } = state;
-  const base = { menu: state.menu, lastRequestId: state.lastRequestId, visit };
+  const base = { menu: state.menu, lastRequestId: state.lastRequestId, visit, lang: state.lang };
   const checking = (): KioskState => ({ ...base, kind: 'checking', fieldId: chosen.fieldId, priorityGroupId: chosen.priorityGroupId, asked });
   if (!visit.live || visit.template === null || visit.faces > 1) return checking();
   const recognition = visit.recognition;
@@ -693,6 +757,7 @@ function issue(state: KioskState, chosen: Chosen, face: IssueFace | null): Kiosk
     menu: state.menu,
     lastRequestId: requestId,
     visit,
+    lang: state.lang,
   };
 }
 
@@ -756,12 +821,13 @@ function withMenu(state: KioskState, menu: KioskMenu): KioskState {
     const visit: FaceVisit = { ...FRESH_VISIT };
     switch (next.kind) {
       case 'several-faces':
-        return { kind: 'attract', menu, lastRequestId: state.lastRequestId, visit };
+        return { kind: 'attract', menu, lastRequestId: state.lastRequestId, visit, lang: DEFAULT_LANG };
       case 'consent':
+      case 'remember-confirm':
       case 'phone':
       case 'checking':
       case 'not-live':
-        return withMenu({ kind: 'choosing-field', priorityGroupId: null, highlight: null, menu, lastRequestId: state.lastRequestId, visit }, menu);
+        return withMenu({ kind: 'choosing-field', priorityGroupId: null, highlight: null, menu, lastRequestId: state.lastRequestId, visit, lang: state.lang }, menu);
       default:
         break;
     }
@@ -769,8 +835,8 @@ function withMenu(state: KioskState, menu: KioskMenu): KioskState {
   if (next.kind === 'consent') {
     return { ...next, highlight: inRange(next.highlight, choiceCount(next)) };
   }
-  if (next.kind === 'phone' && !menu.face?.remember) {
-    return { kind: 'consent', highlight: null, menu, lastRequestId: state.lastRequestId, visit: { ...state.visit, consent: null, phoneHint: null, template: null } };
+  if ((next.kind === 'phone' || next.kind === 'remember-confirm') && !menu.face?.remember) {
+    return { kind: 'consent', highlight: null, menu, lastRequestId: state.lastRequestId, visit: { ...state.visit, consent: null, phoneHint: null, template: null }, lang: state.lang };
   }
   if (next.kind === 'choosing-field') {
     const priorityGroupId =
@@ -779,7 +845,7 @@ function withMenu(state: KioskState, menu: KioskMenu): KioskState {
   }
   if (next.kind === 'choosing-priority') {
     if (menu.priorityGroups.length === 0) {
-      return { kind: 'choosing-field', priorityGroupId: null, highlight: null, menu, lastRequestId: state.lastRequestId, visit: state.visit };
+      return { kind: 'choosing-field', priorityGroupId: null, highlight: null, menu, lastRequestId: state.lastRequestId, visit: state.visit, lang: state.lang };
     }
     const priorityGroupId =
       next.priorityGroupId && menu.priorityGroups.includes(next.priorityGroupId) ? next.priorityGroupId : null;
@@ -817,6 +883,7 @@ export function eventForKey(key: string, state: KioskState): KioskEvent | null {
     case 'choosing-field':
     case 'choosing-priority':
     case 'consent':
+    case 'remember-confirm':
     case 'not-live': {
       const tiles =
         state.kind === 'choosing-field'

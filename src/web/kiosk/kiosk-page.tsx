@@ -9,7 +9,7 @@ import type { Lang } from '../../contracts/lang';
 import { FACE_MODEL_ID } from '../../contracts/face';
 import { api, ApiError } from '../shared/api';
 import { DevicePairing } from '../shared/device-pairing';
-import { fill, formatMinutes, LangSwitch, useLang, useText, type Dictionary } from '../shared/i18n';
+import { fill, formatMinutes, LangScope, LangSwitch, useLang, useText, type Dictionary } from '../shared/i18n';
 import { openLiveStream } from '../shared/live-stream';
 import { announce } from '../shared/speech';
 import type { CameraStatus, KioskCamera } from './camera/kiosk-camera';
@@ -25,6 +25,7 @@ import {
   PhoneScreen,
   PointerOverlay,
   RecognisedScreen,
+  RememberConfirmScreen,
   ResultsScreen,
   SeveralFacesScreen,
 } from './face-screens';
@@ -35,6 +36,7 @@ import {
   initialKioskState,
   isChoosingScreen,
   ISSUE_TIMEOUT_CODE,
+  needsDeliberateChoice,
   nextKioskState,
   timeoutFor,
   type KioskEvent,
@@ -197,8 +199,6 @@ function readTiles() {
 const CAMERA_EVENTS: ReadonlySet<KioskEvent['type']> = new Set(['presence', 'faces', 'track-reset', 'liveness', 'captured']);
 
 function Kiosk() {
-  const text = useText(TEXT);
-  const { lang } = useLang();
   const [centre, setCentre] = useState<CentreInfo | null>(null);
   const [waiting, setWaiting] = useState<Record<string, number>>({});
   const [offline, setOffline] = useState(false);
@@ -206,7 +206,11 @@ function Kiosk() {
   const [activity, setActivity] = useState(0);
   const [deadline, setDeadline] = useState<number | null>(null);
   const [printJob, setPrintJob] = useState<{ code: string; lang: Lang } | null>(null);
-  const faceText = useText(FACE_TEXT);
+  // The visit's language is the machine's (every visit starts in Vietnamese): the screens below read it
+  // through LangScope, this component directly.
+  const { lang } = state;
+  const text = TEXT[lang];
+  const faceText = FACE_TEXT[lang];
   const [cameraStatus, setCameraStatus] = useState<CameraStatus>('off');
   const [pointer, setPointer] = useState<TouchlessView>(NO_POINTER);
   const cameraRef = useRef<KioskCamera | null>(null);
@@ -286,6 +290,7 @@ function Kiosk() {
     if (countsAsActivity(stateRef.current, event)) setActivity((n) => n + 1);
     dispatch(event);
   }, []);
+  const setVisitLang = useCallback((next: Lang) => send({ type: 'set-lang', lang: next }), [send]);
 
   // The camera runs only when the centre enables the face; without it the kiosk is touch and keys.
   // A camera that fails to start (unplugged, busy, models not loaded) is tried again later: a kiosk
@@ -349,6 +354,7 @@ function Kiosk() {
   const consent = state.visit.consent;
   const collect = !OUTSIDE_VISIT.has(state.kind) && (consent === 'today' || consent === 'remember');
   const choosing = isChoosingScreen(state);
+  const deliberate = needsDeliberateChoice(state);
   useEffect(() => {
     cameraRef.current?.setMode({
       checking: state.kind === 'checking',
@@ -357,8 +363,9 @@ function Kiosk() {
       // Head gestures read the face: not for someone who said no to the face (hand and touch still work).
       headGestures: consent !== 'declined',
       screen: state.kind,
+      deliberate,
     });
-  }, [state.kind, collect, choosing, consent, cameraStatus]);
+  }, [state.kind, collect, choosing, consent, deliberate, cameraStatus]);
 
   // A visit ends on the idle screen: the person still standing there does not wake it again.
   const previousKind = useRef(state.kind);
@@ -383,7 +390,8 @@ function Kiosk() {
       saidOneAtATime.current = Date.now();
       say(faceText.sayOneAtATime);
     }
-    else if (state.kind === 'choosing-field' && (previous === 'consent' || previous === 'phone')) say(faceText.sayChooseField);
+    else if (state.kind === 'remember-confirm') say(faceText.sayRememberConfirm);
+    else if (state.kind === 'choosing-field' && (previous === 'consent' || previous === 'remember-confirm' || previous === 'phone')) say(faceText.sayChooseField);
     else if (state.kind === 'not-live') say(faceText.sayNotLive);
     else if (state.kind === 'recognised' && previous !== 'confirming') say(faceText.sayRecognised);
     else if (state.kind === 'showing-ticket' && state.reused) {
@@ -504,7 +512,11 @@ function Kiosk() {
 
   // Keep keyboard focus on the marked choice so the mark is always visible.
   const highlight =
-    state.kind === 'choosing-field' || state.kind === 'choosing-priority' || state.kind === 'consent' || state.kind === 'not-live'
+    state.kind === 'choosing-field' ||
+    state.kind === 'choosing-priority' ||
+    state.kind === 'consent' ||
+    state.kind === 'remember-confirm' ||
+    state.kind === 'not-live'
       ? state.highlight
       : null;
   useEffect(() => {
@@ -549,6 +561,9 @@ function Kiosk() {
             <ConsentScreen menu={state.menu} highlight={state.highlight} send={send} />
           </>
         );
+        break;
+      case 'remember-confirm':
+        screen = <RememberConfirmScreen highlight={state.highlight} send={send} />;
         break;
       case 'phone':
         screen = <PhoneScreen digits={state.digits} send={send} />;
@@ -719,27 +734,29 @@ function Kiosk() {
   }
 
   return (
-    <main className={`kiosk is-${state.kind}`} data-state={state.kind} data-face={cameraStatus}>
-      {state.kind !== 'issuing' && <LangSwitch className="lang-switch kiosk-lang" />}
-      {screen}
-      {choosing && <PointerOverlay view={pointer} />}
-      {cameraStatus === 'ready' && state.kind !== 'attract' && <CameraBadge />}
-      {offline && (
-        <p className="kiosk-offline" role="status">
-          {text.offline}
-        </p>
-      )}
-      {printJob && (
-        <iframe
-          key={printJob.code}
-          className="kiosk-print-frame"
-          title="print"
-          aria-hidden="true"
-          tabIndex={-1}
-          src={`/api/v1/public/tickets/${encodeURIComponent(printJob.code)}/slip?print=1&lang=${printJob.lang}`}
-        />
-      )}
-    </main>
+    <LangScope lang={lang} setLang={setVisitLang}>
+      <main className={`kiosk is-${state.kind}`} data-state={state.kind} data-face={cameraStatus} data-lang={lang}>
+        {state.kind !== 'issuing' && <LangSwitch className="lang-switch kiosk-lang" />}
+        {screen}
+        {choosing && <PointerOverlay view={pointer} />}
+        {cameraStatus === 'ready' && state.kind !== 'attract' && <CameraBadge />}
+        {offline && (
+          <p className="kiosk-offline" role="status">
+            {text.offline}
+          </p>
+        )}
+        {printJob && (
+          <iframe
+            key={printJob.code}
+            className="kiosk-print-frame"
+            title="print"
+            aria-hidden="true"
+            tabIndex={-1}
+            src={`/api/v1/public/tickets/${encodeURIComponent(printJob.code)}/slip?print=1&lang=${printJob.lang}`}
+          />
+        )}
+      </main>
+    </LangScope>
   );
 }
 

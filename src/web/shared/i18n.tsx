@@ -35,6 +35,18 @@ export function LangProvider({ children }: { children: ReactNode }) {
   return <LangContext.Provider value={value}>{children}</LangContext.Provider>;
 }
 
+/**
+ * A part of the app whose language is decided by its own state instead of the remembered choice (the
+ * kiosk: each visit starts in Vietnamese, whatever the previous citizen chose). Nothing is stored.
+ */
+export function LangScope({ lang, setLang, children }: { lang: Lang; setLang(lang: Lang): void; children: ReactNode }) {
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  const value = useMemo(() => ({ lang, setLang }), [lang, setLang]);
+  return <LangContext.Provider value={value}>{children}</LangContext.Provider>;
+}
+
 export function useLang(): LangState {
   return useContext(LangContext);
 }

@@ -55,6 +55,8 @@ export interface CameraMode extends FaceSessionMode {
   headGestures: boolean;
   /** Identifies the screen; a change resets the dwell fill and the head gestures. */
   screen: string;
+  /** The screen takes a dwell only from a hand that moved away from where it rested (touchless.ts). */
+  deliberate?: boolean;
 }
 
 export interface KioskCameraCallbacks {
@@ -349,7 +351,7 @@ export async function startKioskCamera(callbacks: KioskCameraCallbacks): Promise
     setMode(next) {
       if (next.screen !== mode.screen) {
         screenSince = performance.now();
-        touchless = resetTouchless(touchless);
+        touchless = resetTouchless(touchless, { deliberate: next.deliberate === true });
         if (!next.choosing) callbacks.onPointer({ cursor: null, target: null, progress: 0 });
       }
       mode = next;

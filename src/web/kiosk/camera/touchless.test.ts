@@ -58,6 +58,98 @@ describe('choosing without touching', () => {
     expect(confirms).toHaveLength(1);
   });
 
+  describe('on a screen that needs a deliberate choice ("remember me?")', () => {
+    /**
+     * Runs a generated hand path; after the first choice the screen changes to a deliberate one with
+     * the same choices in the same places (the worst layout). `gap`: the detector misses the hand on
+     * that many frames just after the change; `sway`: the whole person (face and hand together) moves
+     * by that much of the camera image over the second after the change; `face: false`: no face in view.
+     */
+    function run(name: string, { gap = 0, deliberate = true, sway = [0, 0] as [number, number], face = true } = {}) {
+      const { fixture, frames } = loadGeneratedHand(name);
+      let state: TouchlessState = initialTouchless;
+      const tiles = fixture.tiles;
+      let changed = false;
+      const selected: number[] = [];
+      const rings: number[] = [];
+      let missed = 0;
+      let changedAt = 0;
+      for (const recorded of frames) {
+        let hand = changed && missed < gap ? { ...recorded, indexTip: null } : recorded;
+        if (hand !== recorded) missed++;
+        const k = changed ? Math.min(1, (hand.t - changedAt) / 1000) : 0;
+        const [dx, dy] = [sway[0] * k, sway[1] * k];
+        const box = hand.faceBox!;
+        hand = {
+          ...hand,
+          indexTip: hand.indexTip && [hand.indexTip[0] + dx, hand.indexTip[1] + dy],
+          faceBox: face ? { ...box, x: box.x + dx, y: box.y + dy } : null,
+        };
+        const step = stepTouchless(state, { t: hand.t, hand, face: null, tiles }, { cursor: { anchor: null, region: fixture.region } });
+        state = step.state;
+        if (selected.length === 1) rings.push(step.view.progress);
+        step.events.forEach((e, i) => {
+          if (e.type === 'confirm') selected.push((step.events[i - 1] as { index: number }).index);
+        });
+        if (selected.length === 1 && !changed) {
+          changed = true;
+          changedAt = hand.t;
+          state = resetTouchless(state, { deliberate });
+        }
+      }
+      return { selected, rings };
+    }
+
+    it('a hand resting where it chose never chooses, even with a choice right under it', () => {
+      // gen-hold-long keeps pointing at tile 5 for 4.5 s: 3 s past its first choice, three dwell times.
+      const { selected, rings } = run('gen-hold-long');
+      expect(selected).toEqual([5]);
+      expect(rings.length).toBeGreaterThan(10);
+      expect(Math.max(...rings)).toBe(0);
+    });
+
+    it('nor after the hand detector lost it for a moment (which used to let the choice under it fill again)', () => {
+      // Lost for 4 frames (~0.6 s), found again where it was: still the same resting hand.
+      expect(run('gen-hold-long', { gap: 4 }).selected).toEqual([5]);
+      expect(run('gen-hold-long', { gap: 4, deliberate: false }).selected).toEqual([5, 5]);
+    });
+
+    it('nor when the whole person sways or steps aside with the hand still raised: the face moves with it', () => {
+      // A quarter of the image: the cursor (its region frozen in the image) crosses onto another choice.
+      expect(run('gen-hold-long', { sway: [-0.15, 0.05] }).selected).toEqual([5]);
+      // Without the face in view the camera cannot tell that from pointing elsewhere.
+      expect(run('gen-hold-long', { sway: [-0.15, 0.05], face: false }).selected).toHaveLength(2);
+    });
+
+    it('a hand that moves away to another choice and holds there chooses it', () => {
+      // gen-steady-select: tile 1 held 1.8 s, then a reach to tile 6 held 1.6 s.
+      const { selected } = run('gen-steady-select');
+      expect(selected).toEqual([1, 6]);
+    });
+
+    /** A generated hand path from `from` ms on, on a deliberate screen from its first frame. */
+    function fromStart(name: string, from = 0): number[] {
+      const { fixture, frames } = loadGeneratedHand(name);
+      let state = resetTouchless(initialTouchless, { deliberate: true });
+      const selected: number[] = [];
+      for (const hand of frames.filter((f) => f.t >= from)) {
+        const step = stepTouchless(state, { t: hand.t, hand, face: null, tiles: fixture.tiles }, { cursor: { anchor: null, region: fixture.region } });
+        state = step.state;
+        step.events.forEach((e, i) => e.type === 'confirm' && selected.push((step.events[i - 1] as { index: number }).index));
+      }
+      return selected;
+    }
+
+    it('a hand raised after the screen appeared chooses once it has moved: reaching for a choice is such a move', () => {
+      expect(fromStart('gen-steady-select')).toEqual(loadGeneratedHand('gen-steady-select').fixture.truth.selects);
+    });
+
+    it('a raised hand first seen (or first found by the detector) where it rests does not choose', () => {
+      // gen-hold-long from 1.5 s: the reach is over, the hand holds tile 5 for 3.5 s.
+      expect(fromStart('gen-hold-long', 1500)).toEqual([]);
+    });
+  });
+
   it('without a hand there is no cursor and no ring', () => {
     const step = stepTouchless(initialTouchless, { t: 0, hand: null, face: null, tiles: [] });
     expect(step.view).toEqual({ cursor: null, target: null, progress: 0 });

@@ -7,6 +7,15 @@
  *
  * `tiles` are the screen's choices in index order, normalised to the viewport (0..1), the same
  * units as the cursor. The page draws the cursor and the filling ring from the returned view.
+ *
+ * Screens that need a deliberate choice (kiosk-machine.ts `needsDeliberateChoice`: "remember me?")
+ * take a dwell only from a hand that has moved since the screen appeared: away from where it was
+ * then (or, if it was not seen then, where it was first seen), measured against the person's face. A
+ * hand left resting — the one that chose on the previous screen, an arm on the kiosk's edge, a raised
+ * hand the detector had not found yet — never chooses there, however long it rests: not when the
+ * detector loses it for a moment, and not when the whole person sways or steps with the hand still
+ * raised (the face moves with it; the cursor, mapped in a region frozen in the camera image, would not
+ * tell the two apart). Reaching for an answer is such a move.
  */
 import { initialDwellState, stepDwell, type DwellOptions, type DwellState } from '../gestures/dwell-selection';
 import { initialHandCursorState, stepHandCursor, type HandCursorOptions, type HandCursorState } from '../gestures/hand-cursor';
@@ -20,13 +29,28 @@ export interface TouchlessState {
   head: HeadGestureState;
   /** Right after a screen change: the tile already under the cursor must be left before it can fill. */
   fresh: boolean;
+  /** Where the hand was last seen (`handPlace`), for a screen change. */
+  lastPlace: HandPlace | null;
+  /**
+   * On a screen that needs a deliberate choice, until the hand has moved: where it was when the screen
+   * appeared or was first seen on it (`unseen` until then). Null otherwise: the dwell counts.
+   */
+  restingAt: HandPlace | 'unseen' | null;
 }
+
+/**
+ * Where a hand is: its fingertip against the face (in face widths and heights from the face's
+ * centre) when the face is in the frame, else the cursor on the screen.
+ */
+export type HandPlace = { relative: Vec2 } | { cursor: Vec2 };
 
 export const initialTouchless: TouchlessState = {
   cursor: initialHandCursorState,
   dwell: initialDwellState,
   head: initialHeadGestureState,
   fresh: false,
+  lastPlace: null,
+  restingAt: null,
 };
 
 export interface TouchlessInput {
@@ -53,6 +77,32 @@ export interface TouchlessOptions {
   cursor: Partial<HandCursorOptions>;
   dwell: Partial<DwellOptions>;
   head: Partial<HeadGestureOptions>;
+  /**
+   * How far a resting hand must move before it may choose on a screen that needs a deliberate choice:
+   * `faces` of a face's size against the face (pointing from one answer to the other of "remember
+   * me?" is ≈ 0.9), else `screen` of the screen without a face in view; both well beyond a hand's
+   * tremor and the detector's noise (≈ 0.02 face widths, 1–3% of the screen).
+   */
+  moveAway: { faces: number; screen: number };
+}
+
+export const MOVE_AWAY = { faces: 0.5, screen: 0.15 };
+
+/** Where the hand of this frame is (null without a hand). */
+export function handPlace(hand: HandFrame, cursor: Vec2 | null): HandPlace | null {
+  const f = hand.faceBox;
+  if (hand.indexTip && f && f.width > 0 && f.height > 0) {
+    return { relative: [(hand.indexTip[0] - (f.x + f.width / 2)) / f.width, (hand.indexTip[1] - (f.y + f.height / 2)) / f.height] };
+  }
+  return cursor ? { cursor } : null;
+}
+
+/** Whether the hand is now away from where it rested (measured the same way, else not yet known: no). */
+function movedAway(from: HandPlace, now: HandPlace | null, o: { faces: number; screen: number }): boolean {
+  if (!now) return false;
+  if ('relative' in from && 'relative' in now) return Math.hypot(now.relative[0] - from.relative[0], now.relative[1] - from.relative[1]) >= o.faces;
+  if ('cursor' in from && 'cursor' in now) return Math.hypot(now.cursor[0] - from.cursor[0], now.cursor[1] - from.cursor[1]) >= o.screen;
+  return false;
 }
 
 export function stepTouchless(
@@ -61,12 +111,24 @@ export function stepTouchless(
   options: Partial<TouchlessOptions> = {},
 ): { state: TouchlessState; events: GestureKioskEvent[]; view: TouchlessView } {
   const events: GestureKioskEvent[] = [];
-  let { cursor, dwell, head, fresh } = state;
+  let { cursor, dwell, head, fresh, lastPlace, restingAt } = state;
   let point: Vec2 | null = null;
   if (input.hand) {
     const step = stepHandCursor(cursor, input.hand, options.cursor);
     cursor = step.state;
     point = step.cursor;
+    const place = point ? handPlace(input.hand, point) : null;
+    if (place) lastPlace = place;
+    if (restingAt === 'unseen' && place) restingAt = place;
+    if (restingAt && restingAt !== 'unseen' && movedAway(restingAt, place, options.moveAway ?? MOVE_AWAY)) {
+      // Moved away on purpose: from here on it points like any hand, at whatever it reaches.
+      restingAt = null;
+      fresh = false;
+    }
+    if (restingAt) {
+      // Still where it rested when the screen appeared: shown, but it neither marks nor fills anything.
+      return { state: { cursor, dwell, head: stepHead(), fresh, lastPlace, restingAt }, events, view: { cursor: point, target: null, progress: 0 } };
+    }
     if (fresh && point) {
       // A hand still pointing where the previous screen's choice was does not choose on this one.
       const p = point;
@@ -83,24 +145,36 @@ export function stepTouchless(
   }
   if (input.hand === undefined) point = cursor.phase === 'present' ? cursor.cursor : null;
   else if (!point) fresh = false;
-  if (input.face) {
-    const h = stepHeadGestures(head, input.face, options.head);
-    head = h.state;
-    if (h.event) events.push(kioskEventForHead(h.event));
-  }
+  head = stepHead();
   return {
-    state: { cursor, dwell, head, fresh },
+    state: { cursor, dwell, head, fresh, lastPlace, restingAt },
     events,
     view: { cursor: point, target: dwell.target, progress: dwell.progress },
   };
+
+  function stepHead(): HeadGestureState {
+    if (!input.face) return head;
+    const h = stepHeadGestures(head, input.face, options.head);
+    if (h.event) events.push(kioskEventForHead(h.event));
+    return h.state;
+  }
 }
 
 /**
  * The screen changed (other choices): a fill in progress must not complete on the new screen, and a
- * head already turned must come back to neutral before it counts again.
+ * head already turned must come back to neutral before it counts again. `deliberate`: the new screen
+ * takes a dwell only from a hand that moves away from where it rests now (or is raised later).
  */
-export function resetTouchless(state: TouchlessState): TouchlessState {
-  return { cursor: state.cursor, dwell: initialDwellState, head: { ...initialHeadGestureState }, fresh: state.cursor.phase === 'present' };
+export function resetTouchless(state: TouchlessState, options: { deliberate?: boolean } = {}): TouchlessState {
+  const present = state.cursor.phase === 'present';
+  return {
+    cursor: state.cursor,
+    dwell: initialDwellState,
+    head: { ...initialHeadGestureState },
+    fresh: present,
+    lastPlace: state.lastPlace,
+    restingAt: options.deliberate ? (present && state.lastPlace ? state.lastPlace : 'unseen') : null,
+  };
 }
 
 /**
