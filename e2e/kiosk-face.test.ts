@@ -159,7 +159,7 @@ describe('the touchless face kiosk', () => {
     await done(k);
   });
 
-  it("a still photo of person A moved in front of the camera: calmly refused, asked to blink first unless the flat picture is caught at once; no template kept", async () => {
+  it('a still photo of person A moved in front of the camera: calmly refused, with no ticket and no template sent or kept', async () => {
     const before = await record();
     const { k, page, posted } = await kiosk('print-a');
     await waitForState(page, 'consent', 20_000);
@@ -167,15 +167,15 @@ describe('the touchless face kiosk', () => {
     await waitForState(page, 'choosing-field');
     await keys(page, '1', 'Enter');
     await waitForState(page, 'checking');
-    // The liveness check may see the photo's flatness while it turns before the 3 s prompt is due;
+    // The liveness check may see the photo's flatness while it moves before the 2 s prompt is due;
     // then the kiosk refuses it at once. Otherwise it asks for a blink first. Both refuse it.
     const prompt = page.locator('[data-testid="kiosk-checking"][data-asked="true"]');
     // Each wait settles (a timeout as null), so the one that loses the race leaves no rejection behind.
     const first = await Promise.race([
-      prompt.waitFor({ timeout: 8_000 }).then(() => 'asked' as const, () => null),
-      waitForState(page, 'not-live', 8_000).then(() => 'refused' as const, () => null),
+      prompt.waitFor({ timeout: 20_000 }).then(() => 'asked' as const, () => null),
+      waitForState(page, 'not-live', 20_000).then(() => 'refused' as const, () => null),
     ]);
-    expect(first, 'neither the blink prompt nor the refusal within 8 s').not.toBeNull();
+    expect(first, 'neither the blink prompt nor the refusal').not.toBeNull();
     if (first === 'asked') {
       await page.getByText('Xin ông/bà chớp mắt hoặc quay nhẹ đầu sang một bên').waitFor({ timeout: 5_000 });
       await shot(page, '05-liveness-prompt');
@@ -183,7 +183,10 @@ describe('the touchless face kiosk', () => {
     await waitForState(page, 'not-live', 20_000);
     await page.getByText('Máy chưa nhận diện được').waitFor({ timeout: 5_000 });
     await shot(page, '06-not-live');
-    expect(tickets(posted)).toEqual([]);
+    // Nothing left the kiosk: no ticket request and no recognition question (the template of a face
+    // that was not judged live is never sent), and nothing was kept. (How fast: bench/kiosk-face-bench.ts.)
+    expect(posted).toEqual([]);
+    expect(held(await record(), 'walk-in')).toBe(held(before, 'walk-in'));
     // The way out is one choice away and still gives a number, without the face.
     await keys(page, '2', 'Enter');
     await waitForState(page, 'showing-ticket', 20_000);

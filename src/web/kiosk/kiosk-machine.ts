@@ -188,10 +188,19 @@ export const INACTIVITY_MS = {
   severalFaces: 15_000,
 } as const;
 
-/** Without a blink or head turn by then, the checking screen asks for one (on screen and by voice). */
-export const LIVENESS_PROMPT_MS = 3_000;
-/** After asking, the check gives up (calmly) if the camera decided nothing (e.g. nobody in view). */
-export const LIVENESS_GIVE_UP_MS = 20_000;
+/**
+ * Without a blink or head turn by then, the checking screen asks for one (on screen and by voice).
+ * The evidence has been gathered since the person came close, so a live person is usually judged
+ * before the checking screen even appears; by 2 s it is worth asking.
+ */
+export const LIVENESS_PROMPT_MS = 2_000;
+/**
+ * After asking, the check gives up (calmly: "try again / without the face") if the camera decided
+ * nothing meanwhile (nobody in view, no template could be made). The camera itself says "not live"
+ * 6 s after the request (camera/face-session.ts `limitMs`): a still photo is refused within that,
+ * and nobody waits on "checking" longer than these 2 + 6 s.
+ */
+export const LIVENESS_GIVE_UP_MS = 6_000;
 
 export const PHONE_DIGITS = 4;
 

@@ -14,8 +14,8 @@
  *                whenever it happens, from the frames since the person came close (a blink while they
  *                read the consent screen counts); `not-live` only while the kiosk is on its checking
  *                screen (elsewhere a window without a blink or a turn simply starts again). Entering the
- *                checking screen keeps the last `lookbackMs` of frames but the limit (8 s) counts from
- *                the request;
+ *                checking screen keeps the last `lookbackMs` of frames but the limit (`limitMs`) counts
+ *                from the request;
  *   captured     `templateFrames` descriptors of the followed face that passed the quality gate agree
  *                (face-template.ts `templateFromFrames`): their average is the template. Descriptors
  *                are only asked for (`wantsDescriptor`) after the citizen consented (`mode.collect`),
@@ -25,7 +25,7 @@
  */
 import { templateFromFrames } from '../../face/face-template';
 import type { FaceFrame, Rect } from '../gestures/landmarks';
-import { checkLiveness, LIVENESS_DEFAULTS, type LivenessOptions, type LivenessReason } from '../gestures/liveness-check';
+import { checkLiveness, type LivenessOptions, type LivenessReason } from '../gestures/liveness-check';
 
 export interface FaceSessionOptions {
   /** A face is close when Human's face box is at least this fraction of the frame width. */
@@ -36,7 +36,7 @@ export interface FaceSessionOptions {
   lostMs: number;
   /** A box whose centre moved more than this many face widths since the last frame is someone else. */
   maxJump: number;
-  /** Landmark frames kept for the liveness check (at least `lookbackMs` + the check's time limit). */
+  /** Landmark frames kept for the liveness check (at least `lookbackMs` + `limitMs`). */
   keepMs: number;
   /**
    * Entering the checking screen, the check keeps the frames of this many milliseconds before it: a
@@ -44,10 +44,19 @@ export interface FaceSessionOptions {
    * the time limit still counts from the request.
    */
   lookbackMs: number;
+  /**
+   * Without a blink or a head turn this long after the kiosk asked (its checking screen), the face is
+   * not live: the kiosk shows its calm "try again / without the face" screen. A person has been in
+   * front of the camera since before the request (its `lookbackMs` count too), is asked on screen
+   * and by voice after LIVENESS_PROMPT_MS (kiosk-machine.ts), and has the rest of this to blink or
+   * turn; a still photo is refused this long after the request, whatever came before.
+   */
+  limitMs: number;
   templateFrames: number;
   /** Every descriptor must be at least this close (cosine) to the average. */
   minAgreement: number;
-  liveness: Partial<LivenessOptions>;
+  /** The check's own options (its time limit is `limitMs`, from the request). */
+  liveness: Partial<Omit<LivenessOptions, 'timeoutMs' | 'limitFrom'>>;
 }
 
 /**
@@ -62,6 +71,7 @@ export const FACE_SESSION_DEFAULTS: FaceSessionOptions = {
   maxJump: 0.6,
   keepMs: 12_000,
   lookbackMs: 4000,
+  limitMs: 6000,
   templateFrames: 5,
   minAgreement: 0.9,
   liveness: {},
@@ -217,10 +227,13 @@ export function stepFaceSession(
     }
     if (!track.live && obs.frame && main) {
       const start = track.windowStart;
-      const timeoutMs = (o.liveness.timeoutMs ?? LIVENESS_DEFAULTS.timeoutMs) + (track.askedAt !== null ? Math.max(0, track.askedAt - start) : 0);
+      // The limit counts from the request (or, before it, from the window's start), not from the
+      // oldest frame kept: those are dropped after `keepMs`, and a limit measured from them was never
+      // reached when the person had stood there `lookbackMs` before the request (a still photo then
+      // waited for the machine's own give-up, 23 s).
       const result = checkLiveness(
         track.frames.filter((f) => f.t >= start),
-        { ...o.liveness, timeoutMs },
+        { ...o.liveness, timeoutMs: o.limitMs, limitFrom: track.askedAt ?? start },
       );
       if (result.verdict === 'live') {
         track = { ...track, live: true, liveReason: result.reason };

@@ -41,8 +41,16 @@ describe('blink detection (table)', () => {
     expect(detectBlinks(sequence(4000, eyes))).toHaveLength(count);
   });
 
-  it('needs a few frames of open eyes first to know their open level', () => {
-    expect(detectBlinks(sequence(2000, blinkAt(260, 130)))).toHaveLength(0);
+  it('a blink just after the face appeared counts, once the open eyes after it give their open level', () => {
+    // Frames 0 and 130 open, 260 shut, 390 open: two frames before the blink are not enough on their own.
+    expect(detectBlinks(sequence(2000, blinkAt(260, 130)))).toEqual([expect.objectContaining({ start: 260, reopenedAt: 390, certainAt: 390 })]);
+    // Shut on the second frame: certain only once a third open frame is there.
+    expect(detectBlinks(sequence(2000, blinkAt(130, 130)))).toEqual([expect.objectContaining({ start: 130, reopenedAt: 260, certainAt: 390 })]);
+    expect(detectBlinks(sequence(2000, blinkAt(130, 130)).slice(0, 3))).toEqual([]);
+  });
+
+  it('never takes the first frame of a face for the closed one (no open frame before it)', () => {
+    expect(detectBlinks(sequence(2000, blinkAt(0, 130)))).toHaveLength(0);
   });
 
   it('ignores lids lowered by looking down', () => {
@@ -57,7 +65,7 @@ describe('blink detection (table)', () => {
 
   it('reports when each blink became certain: at the frame the eyes opened again', () => {
     const [b] = detectBlinks(sequence(3000, blinkAt(1300, 260)));
-    expect(b).toMatchObject({ start: 1300, end: 1430, reopenedAt: 1560 });
+    expect(b).toMatchObject({ start: 1300, end: 1430, reopenedAt: 1560, certainAt: 1560 });
     expect(b!.depth).toBeCloseTo(0.3, 2);
   });
 });
@@ -75,6 +83,32 @@ describe('blink detection on recorded sequences', () => {
 
   it.each(['live-turns', 'live-turns-b', 'live-nods', 'looking-around', 'photo-moved', 'photo-tilted'])('%s: no blink', (name) => {
     expect(detectBlinks(loadFaceFrames(name).frames)).toEqual([]);
+  });
+
+  it.each(['live-turns', 'live-turns-b', 'live-nods', 'looking-around', 'photo-moved', 'photo-tilted'])(
+    '%s: no blink either when the face is first seen at any of its frames (little history to go by)',
+    (name) => {
+      const all = loadFaceFrames(name).frames;
+      for (let i = 0; i < all.length - 3; i++) expect(detectBlinks(all.slice(i))).toEqual([]);
+    },
+  );
+
+  it.each(['live-blink', 'live-blink-b'])('%s: each blink is found when the face was first seen open only one or two frames before it', (name) => {
+    const { frames } = loadFaceFrames(name);
+    const openLevel = (f: FaceFrame) => f.eyeOpenness.left + f.eyeOpenness.right;
+    const typical = [...frames].map(openLevel).sort((x, y) => x - y)[Math.floor(frames.length / 2)]!;
+    const caught = detectBlinks(frames);
+    expect(caught.length).toBeGreaterThanOrEqual(3);
+    for (const b of caught) {
+      // The last frame before the blink with the eyes open (a face first seen mid-blink is another case).
+      const before = frames.findLastIndex((f) => f.t < b.start && openLevel(f) >= 0.9 * typical);
+      for (const first of [before, before - 1]) {
+        const found = detectBlinks(frames.slice(first));
+        // The same closed frames (it may read open again a frame sooner, against a different baseline).
+        expect(found[0], `${name}: the blink at ${b.start}, face first seen at frame ${first}`).toMatchObject({ start: expect.any(Number) });
+        expect(found[0]!.start <= b.end && found[0]!.end >= b.start).toBe(true);
+      }
+    }
   });
 });
 

@@ -1,12 +1,19 @@
 /**
  * Blinks in a sequence of face frames, from the eye aspect ratio (landmarks.ts `eyeAspectRatio`).
- * Causal: whether a blink is found at a frame depends only on that frame and earlier ones.
+ * Causal: whether a blink is certain at a frame (`certainAt`) depends only on that frame and earlier ones.
  *
  * A blink is: an open frame, then one or more frames where both eyes are closed well below their own
  * recent open level, then an open frame again, all within `maxSpanMs`, with the closed run no longer
  * than `maxClosedMs`, and with the head and the face shape still meanwhile. Each eye is compared with
  * its own baseline (the 75th percentile of its recent values) because people, glasses and camera
  * angles differ, and one eye often reads lower than the other.
+ *
+ * The baseline needs `minBaselineFrames` frames. Right after the face appears there are fewer before
+ * a frame, and the nearest frames after it make up the count (the open eyes after a blink tell their
+ * open level as well as those before it): a blink 0.25 s after a person came close — the third frame
+ * — counts, where it used to be lost for want of history and the next live sign came 1.5–2.5 s later.
+ * Such a blink is only certain once those later frames are there (`certainAt`), and it still needs an
+ * open frame before the closed ones, so the first frame of a face can never be the closed one.
  *
  * What the kiosk's frame rate allows: at 5–10 frames per second a blink (100–400 ms) is one or two
  * frames, or none at all, and the frame rarely catches the lids fully shut: on our recordings the
@@ -51,10 +58,15 @@ export const BLINK_DEFAULTS: BlinkOptions = {
 };
 
 export interface Blink {
-  /** First closed frame, last closed frame, first open frame after (when the blink became certain). */
+  /** First closed frame, last closed frame, first open frame after. */
   start: number;
   end: number;
   reopenedAt: number;
+  /**
+   * When the blink became certain: the reopening frame, or the later frame that completed the open
+   * level of one of its frames (right after the face appeared).
+   */
+  certainAt: number;
   /** Lowest mean openness relative to baseline (0 = shut). */
   depth: number;
 }
@@ -83,7 +95,8 @@ export function detectBlinks(frames: readonly FaceFrame[], options: Partial<Blin
       const closedMs = frames[j]!.t - frames[i]!.t;
       if (closedMs <= o.maxClosedMs && b.t - a.t <= o.maxSpanMs && isStill(a, run, o)) {
         const depth = Math.min(...ratios.slice(i, j + 1).map((x) => x!.mean));
-        blinks.push({ start: frames[i]!.t, end: frames[j]!.t, reopenedAt: b.t, depth });
+        const certainAt = Math.max(b.t, ...ratios.slice(before, k + 1).map((x) => x!.knownAt));
+        blinks.push({ start: frames[i]!.t, end: frames[j]!.t, reopenedAt: b.t, certainAt, depth });
       }
     }
     i = Math.max(j + 1, i + 1);
@@ -95,6 +108,8 @@ interface Openness {
   mean: number;
   left: number;
   right: number;
+  /** Time of the latest frame its baseline used (later than the frame itself right after the face appeared). */
+  knownAt: number;
 }
 
 function isClosed(r: Openness, o: BlinkOptions): boolean {
@@ -110,18 +125,27 @@ function lastOpenBefore(ratios: ReadonlyArray<Openness | null>, i: number, o: Bl
   return null;
 }
 
-/** Each eye's openness relative to its own recent open level (null without enough history). */
+/**
+ * Each eye's openness relative to its own open level: the frames of the last `baselineMs`, made up to
+ * `minBaselineFrames` with the nearest later ones when the face has only just appeared (null when even
+ * those are missing).
+ */
 function opennessRatio(frames: readonly FaceFrame[], i: number, o: BlinkOptions): Openness | null {
   const f = frames[i]!;
   const history: FaceFrame[] = [];
   for (let k = i - 1; k >= 0 && f.t - frames[k]!.t <= o.baselineMs; k--) history.push(frames[k]!);
+  let knownAt = f.t;
+  for (let k = i + 1; history.length < o.minBaselineFrames && k < frames.length && frames[k]!.t - f.t <= o.baselineMs; k++) {
+    history.push(frames[k]!);
+    knownAt = frames[k]!.t;
+  }
   if (history.length < o.minBaselineFrames) return null;
   const left = percentile(history.map((h) => h.eyeOpenness.left), 0.75);
   const right = percentile(history.map((h) => h.eyeOpenness.right), 0.75);
   if (!(left > 0) || !(right > 0)) return null;
   const l = f.eyeOpenness.left / left;
   const r = f.eyeOpenness.right / right;
-  return { mean: (l + r) / 2, left: l, right: r };
+  return { mean: (l + r) / 2, left: l, right: r, knownAt };
 }
 
 function isStill(reference: FaceFrame, run: readonly FaceFrame[], o: BlinkOptions): boolean {

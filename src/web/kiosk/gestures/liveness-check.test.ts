@@ -141,6 +141,15 @@ describe('liveness edge cases', () => {
     expect(checkLiveness(few)).toMatchObject({ verdict: 'undecided', reason: 'waiting', decidedAt: null });
   });
 
+  it('counts the time limit from `limitFrom` (the request of the kiosk) when given, not from the first frame', () => {
+    const all = frames('photo-moved').frames;
+    const t0 = all[0]!.t;
+    expect(checkLiveness(all, { timeoutMs: 6000 }).decidedAt! - t0).toBeGreaterThanOrEqual(6000);
+    const later = checkLiveness(all, { timeoutMs: 6000, limitFrom: t0 + 2500 });
+    expect(later).toMatchObject({ verdict: 'not-live', reason: 'no-movement' });
+    expect(later.decidedAt! - t0).toBeGreaterThanOrEqual(8500);
+  });
+
   it('sorts frames by time before judging', () => {
     const all = frames('live-turns').frames;
     const shuffled = [...all].reverse();

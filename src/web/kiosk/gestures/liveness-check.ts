@@ -42,8 +42,13 @@ export interface LivenessOptions {
   /** What counts as live. */
   accept: 'blink-or-turn' | 'blink' | 'turn';
   minFrames: number;
-  /** Without a live sign this long after the first frame: not live. */
+  /** Without a live sign this long after `limitFrom`: not live. */
   timeoutMs: number;
+  /**
+   * When the time limit starts (frame time); default: the first frame. The kiosk passes the moment it
+   * asked, while the frames it passes may start earlier (and their oldest ones may be dropped).
+   */
+  limitFrom: number | null;
   /** The reference (neutral) frame is taken from the first `referenceMs`. */
   referenceMs: number;
   /**
@@ -70,6 +75,7 @@ export const LIVENESS_DEFAULTS: LivenessOptions = {
   accept: 'blink-or-turn',
   minFrames: 5,
   timeoutMs: 8000,
+  limitFrom: null,
   referenceMs: 1000,
   restDeg: 3,
   minParallax: 0.085,
@@ -186,16 +192,16 @@ export function checkLiveness(frames: readonly FaceFrame[], options: Partial<Liv
       }
     }
     const b = blinks[0];
-    if (b && b.reopenedAt <= f.t) {
-      evidence.blinks = blinks.filter((x) => x.reopenedAt <= f.t);
+    if (b && b.certainAt <= f.t) {
+      evidence.blinks = blinks.filter((x) => x.certainAt <= f.t);
       return result('live', 'blink', `Blinked (eyes at ${Math.round(b.depth * 100)}% of their open level, ${Math.round(b.start - first)} ms in).`, f.t);
     }
     // Time is up at the first frame past the limit (the same answer however the frames are fed in).
-    if (f.t - first >= o.timeoutMs) {
+    if (f.t - (o.limitFrom ?? first) >= o.timeoutMs) {
       const peak = latestPeak(refs);
       if (peak) evidence.turn = { ...peak, returnedAt: null };
       const wanted = o.accept === 'blink' ? 'blink' : o.accept === 'turn' ? 'head turn' : 'blink and no head turn';
-      return result('not-live', 'no-movement', `No ${wanted} in ${((f.t - first) / 1000).toFixed(1)} s.`, f.t);
+      return result('not-live', 'no-movement', `No ${wanted} in ${((f.t - (o.limitFrom ?? first)) / 1000).toFixed(1)} s.`, f.t);
     }
   }
   const peak = latestPeak(refs);
