@@ -17,6 +17,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { AppError } from '../core/shared/app-error';
 import type { DatabaseHandle } from '../db/database';
+import type { FaceModelId } from '../contracts/face';
 import { sendError } from './http/errors';
 import { EventStream, SseConnection } from './realtime/event-stream';
 import { registerRoutes } from './routes';
@@ -31,6 +32,8 @@ export interface AppOptions {
   webRoot?: string | null;
   /** Where log lines go (standard output when absent); tests read them. */
   logStream?: { write(line: string): void };
+  /** Which recognition models this site has installed (read when asked; none when absent). */
+  installedFaceModels?: () => FaceModelId[];
 }
 
 export interface AppDeps {
@@ -99,7 +102,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  const ctx = createServiceContext(options.database.db, options.database.engine, clock);
+  const ctx = createServiceContext(options.database.db, options.database.engine, clock, {
+    ...(options.installedFaceModels ? { installedFaceModels: options.installedFaceModels } : {}),
+  });
   const events = new EventStream(options.database, clock, (error) => app.log.error({ err: error }, 'event stream'));
   // Any instance's change to a hall's description or counters reaches this instance's cache here.
   events.observe((event) => {
