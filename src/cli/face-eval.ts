@@ -49,7 +49,7 @@
  * --details         add per-image failures (file, issues, decoder error) and open-set errors
  * --dump-scores     write the genuine and impostor scores to this JSON file (for calibration plots)
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FACE_FRAMES_PER_TEMPLATE, FACE_MODELS, FALLBACK_FACE_MODEL_ID, isFaceModelId } from '../contracts/face';
@@ -183,6 +183,9 @@ async function main(): Promise<number> {
       `Mô hình nhận diện ${modelId} chưa được cài trong ${dataDir}: DATA_DIR=${dataDir} npm run cli -- models install ${modelId}\n` +
         `The recognition model ${modelId} is not installed in ${dataDir}: DATA_DIR=${dataDir} npm run cli -- models install ${modelId}`,
     );
+  }
+  if (!existsSync(values.dir) || !statSync(values.dir).isDirectory()) {
+    throw new UsageError(`Không tìm thấy thư mục ${values.dir}.\nNo folder at ${values.dir}.`);
   }
   const images = listEvalImages(values.dir);
   const people = images.filter((i) => !i.multiFace);

@@ -156,6 +156,7 @@ describe('npm run face:eval', () => {
     [['--model', 'no-such-model'], /Không có mô hình "no-such-model"[\s\S]*Unknown model "no-such-model". Known: .*face-api-128-aligned/],
     [['--threshold', 'high'], /--threshold phải là một số[\s\S]*--threshold must be a number from -1 to 1/],
     [['--margin=-0.1'], /--margin phải là một số[\s\S]*--margin must be a number from 0 to 2/],
+    [['--dir', '/nonexistent/faces'], /Không tìm thấy thư mục \/nonexistent\/faces[\s\S]*No folder at \/nonexistent\/faces/],
     [['--colour', 'blue'], /Tham số không hợp lệ[\s\S]*Invalid arguments: Unknown option '--colour'/],
   ])('refuses %j in Vietnamese and English (exit 2, nothing on stdout)', async (args, message) => {
     const { code, stdout, stderr } = await runFailing(['--dir', dir, '--data-dir', dataDir, ...args]);
