@@ -31,6 +31,8 @@ export interface AppOptions {
   webRoot?: string | null;
   /** Where log lines go (standard output when absent); tests read them. */
   logStream?: { write(line: string): void };
+  /** The data directory: recognition models installed under its models/ are served. Null or absent: none. */
+  dataDir?: string | null;
 }
 
 export interface AppDeps {
@@ -126,7 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.type('text/html; charset=utf-8').sendFile('index.html');
   });
 
-  await registerRoutes(app);
+  await registerRoutes(app, { dataDir: options.dataDir ?? null });
 
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
     // Files are looked up per request, so a rebuilt app is served without a restart.

@@ -46,7 +46,7 @@ export function authHeaders(auth: string | null): Record<string, string> {
 }
 
 export async function createTestApp(
-  options: { clock?: TestClock; database?: TestDatabase; logLevel?: string; logStream?: { write(line: string): void } } = {},
+  options: { clock?: TestClock; database?: TestDatabase; logLevel?: string; logStream?: { write(line: string): void }; dataDir?: string } = {},
 ): Promise<TestApp> {
   const clock = options.clock ?? new TestClock();
   const database = options.database ?? (await createTestDatabase());
@@ -58,6 +58,7 @@ export async function createTestApp(
     logLevel: options.logLevel ?? 'silent',
     webRoot: null,
     ...(options.logStream ? { logStream: options.logStream } : {}),
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
   });
   await app.ready();
 
