@@ -55,6 +55,10 @@ export async function runModelsCommand(args: string[], context: ModelsCommandCon
     options.set(name, value);
   }
 
+  const baseUrl = context.env['MOTCUA_MODEL_BASE_URL'] || null;
+  if (baseUrl && !options.has('--from') && !/^https?:\/\/[^/\s]+/.test(baseUrl)) {
+    return fail(`MOTCUA_MODEL_BASE_URL "${baseUrl}" không phải địa chỉ http(s)://.`, `MOTCUA_MODEL_BASE_URL "${baseUrl}" is not an http(s):// address.`);
+  }
   const modelId = options.get('--model') ?? PREFERRED_FACE_MODEL_ID;
   const started = performance.now();
   try {
@@ -62,7 +66,7 @@ export async function runModelsCommand(args: string[], context: ModelsCommandCon
       dataDir: context.dataDir,
       modelId,
       from: options.get('--from') ?? null,
-      baseUrl: context.env['MOTCUA_MODEL_BASE_URL'] || null,
+      baseUrl,
       ...(context.now ? { now: context.now } : {}),
       progress: (message) => context.stderr(`${message.vi} / ${message.en}\n`),
     });

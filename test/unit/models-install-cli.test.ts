@@ -257,10 +257,10 @@ describe('models install refuses wrong files and keeps what was installed', () =
 });
 
 describe('models command, in process', () => {
-  const run = async (args: string[], dataDir: string) => {
+  const run = async (args: string[], dataDir: string, env: NodeJS.ProcessEnv = {}) => {
     let stdout = '';
     let stderr = '';
-    const code = await runModelsCommand(args, { dataDir, env: {}, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    const code = await runModelsCommand(args, { dataDir, env, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
     return { code, stdout, stderr };
   };
   let dataDir: string;
@@ -281,6 +281,16 @@ describe('models command, in process', () => {
     expect(result.stderr).toMatch(message);
     expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(2);
     expect(existsSync(join(dataDir, 'models'))).toBe(false);
+  });
+
+  it('a MOTCUA_MODEL_BASE_URL that is not an http(s) address → exit 2 before any download', async () => {
+    dataDir = tempDir('data');
+    const result = await run(['install'], dataDir, { MOTCUA_MODEL_BASE_URL: 'storage.example/models' });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'MOTCUA_MODEL_BASE_URL "storage.example/models" không phải địa chỉ http(s)://.\nMOTCUA_MODEL_BASE_URL "storage.example/models" is not an http(s):// address.\n',
+    });
   });
 
   it('an install interrupted mid-way is invisible, and the next install repairs it', async () => {
