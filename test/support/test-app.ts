@@ -52,8 +52,10 @@ export async function createTestApp(
     database?: TestDatabase;
     logLevel?: string;
     logStream?: { write(line: string): void };
-    /** Recognition models the site has installed (none by default: face-api from npm only). */
+    /** Recognition models the site has installed (default: those under dataDir; none without it). */
     installedFaceModels?: () => FaceModelId[];
+    /** The data directory (installed models); none by default. */
+    dataDir?: string;
   } = {},
 ): Promise<TestApp> {
   const clock = options.clock ?? new TestClock();
@@ -67,6 +69,7 @@ export async function createTestApp(
     webRoot: null,
     ...(options.logStream ? { logStream: options.logStream } : {}),
     ...(options.installedFaceModels ? { installedFaceModels: options.installedFaceModels } : {}),
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
   });
   await app.ready();
 
