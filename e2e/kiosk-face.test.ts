@@ -90,9 +90,10 @@ describe('the touchless face kiosk', () => {
 
   /** The face part of a ticket request, checked to hold a template and nothing else. */
   function expectTemplateOnly(face: unknown): void {
-    expect(face).toMatchObject({ capture: { model: FACE_MODEL_ID, live: true } });
+    // The count of averaged frames is the only thing sent besides the template.
+    expect(face).toMatchObject({ capture: { model: FACE_MODEL_ID, live: true, frames: 5 } });
     const { capture, ...rest } = face as { capture: Record<string, unknown> };
-    expect(Object.keys(capture).sort()).toEqual(['live', 'model', 'template']);
+    expect(Object.keys(capture).sort()).toEqual(['frames', 'live', 'model', 'template']);
     expect(Object.keys(rest).every((k) => k === 'consent' || k === 'phoneHint')).toBe(true);
     const bytes = Buffer.from(capture.template as string, 'base64');
     expect(bytes.length).toBe(FACE_TEMPLATE_LENGTH * 4);

@@ -1,51 +1,20 @@
 /**
- * What `face:eval` needs around the browser: the images of a folder (decoded with sharp, EXIF
- * orientation applied), the browser pipeline built on the fly with Vite, a loopback-only server
- * that serves both plus the face assets through the production route, and headless Chromium.
+ * What `face:eval` needs around the browser: the browser pipeline built on the fly with Vite, a
+ * loopback-only server that serves it, the folder's images (face-eval-images.ts) and the face assets
+ * through the production route (with the models installed under the data directory), and headless
+ * Chromium.
  */
-import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import sharp from 'sharp';
 import { build, type Rolldown } from 'vite';
+import { FACE_ASSET_MANIFEST_URL, type FaceAssetManifest } from '../contracts/face';
 import { isAppError } from '../core/shared/app-error';
 import { faceAssetsRoutes } from '../server/routes/face-assets.routes';
+import { decodeImage, type EvalImage } from './face-eval-images';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
-const IMAGE_EXTENSIONS = /\.(jpe?g|png|webp)$/i;
-
-export interface EvalImage {
-  index: number;
-  identity: string;
-  file: string;
-  multiFace: boolean;
-}
-
-/** One subfolder per identity; subfolders starting with "_" hold scenes with several faces. */
-export function listEvalImages(dir: string): EvalImage[] {
-  const images: EvalImage[] = [];
-  // statSync follows symbolic links: a folder of links to a data set works too.
-  const folders = readdirSync(dir).filter((name) => !name.startsWith('.') && statSync(join(dir, name)).isDirectory()).sort();
-  for (const folder of folders) {
-    const files = readdirSync(join(dir, folder))
-      .filter((name) => IMAGE_EXTENSIONS.test(name) && statSync(join(dir, folder, name)).isFile())
-      .sort();
-    for (const file of files) images.push({ index: images.length, identity: folder, file: join(dir, folder, file), multiFace: folder.startsWith('_') });
-  }
-  return images;
-}
-
-/** RGBA pixels upright (EXIF orientation applied), longest side at most `maxSide`. */
-export async function decodeImage(file: string, maxSide: number): Promise<{ data: Buffer; width: number; height: number }> {
-  const { data, info } = await sharp(file)
-    .rotate()
-    .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
-    .ensureAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height };
-}
 
 /** The browser harness (src/web/face/face-eval-harness.ts) bundled in memory: nothing is written. */
 export async function buildHarness(): Promise<string> {
@@ -69,14 +38,42 @@ export async function buildHarness(): Promise<string> {
 export interface HarnessServer {
   app: FastifyInstance;
   url: string;
+  /** Why each image that could not be decoded was refused, by image index. */
+  unreadable: Map<number, string>;
 }
 
-export async function startHarnessServer(images: EvalImage[], harnessCode: string, maxSide: number, labModelsDir?: string): Promise<HarnessServer> {
+export interface HarnessServerOptions {
+  /** The data directory whose installed recognition models the face-assets route serves. */
+  dataDir: string;
+  /** Measurement only: a scratch folder of extra model files (never part of the product). */
+  labModelsDir?: string;
+}
+
+/** The face-assets route as the product mounts it, for a given data directory. */
+async function registerFaceAssets(app: FastifyInstance, dataDir: string): Promise<void> {
+  await app.register(faceAssetsRoutes, { dataDir });
+}
+
+/** Ids of the recognition models installed under `dataDir`, as the face-assets route announces them. */
+export async function installedFaceModels(dataDir: string): Promise<string[]> {
   const app = Fastify({ logger: false });
+  try {
+    await registerFaceAssets(app, dataDir);
+    const response = await app.inject({ method: 'GET', url: FACE_ASSET_MANIFEST_URL });
+    if (response.statusCode !== 200) throw new Error(`face assets manifest: HTTP ${response.statusCode}`);
+    return (response.json() as FaceAssetManifest).installedModels.map((m) => m.id);
+  } finally {
+    await app.close();
+  }
+}
+
+export async function startHarnessServer(images: EvalImage[], harnessCode: string, maxSide: number, options: HarnessServerOptions): Promise<HarnessServer> {
+  const app = Fastify({ logger: false });
+  const unreadable = new Map<number, string>();
   app.setErrorHandler((error, _request, reply) => {
     void reply.status(isAppError(error) ? 404 : 500).send({ error: isAppError(error) ? error.code : 'INTERNAL' });
   });
-  await app.register(faceAssetsRoutes);
+  await registerFaceAssets(app, options.dataDir);
   app.get('/eval/', async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><title>face-eval</title><script type="module" src="/eval/harness.js"></script>'),
   );
@@ -85,11 +82,19 @@ export async function startHarnessServer(images: EvalImage[], harnessCode: strin
   app.get<{ Params: { index: string } }>('/eval/image/:index', async (request, reply) => {
     const image = images[Number(request.params.index)];
     if (!image) return reply.status(404).send({ error: 'NOT_FOUND' });
-    const decoded = await decodeImage(image.file, maxSide);
+    let decoded: Awaited<ReturnType<typeof decodeImage>>;
+    try {
+      decoded = await decodeImage(image.file, maxSide);
+    } catch (error) {
+      // One unreadable file is that image's failure to enrol, not the end of the evaluation.
+      const message = error instanceof Error ? error.message : String(error);
+      unreadable.set(image.index, message);
+      return reply.status(422).send({ error: 'UNREADABLE_IMAGE', message });
+    }
     return reply.header('x-width', decoded.width).header('x-height', decoded.height).type('application/octet-stream').send(decoded.data);
   });
+  const labModelsDir = options.labModelsDir;
   if (labModelsDir) {
-    // Measurement only: extra model files from a scratch folder (never part of the product).
     const names = new Set(readdirSync(labModelsDir).filter((n) => /^[A-Za-z0-9._-]+\.(json|bin)$/.test(n)));
     app.get<{ Params: { name: string } }>('/lab-models/:name', async (request, reply) => {
       if (!names.has(request.params.name)) return reply.status(404).send({ error: 'NOT_FOUND' });
@@ -97,7 +102,7 @@ export async function startHarnessServer(images: EvalImage[], harnessCode: strin
     });
   }
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
-  return { app, url: address };
+  return { app, url: address, unreadable };
 }
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

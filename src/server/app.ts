@@ -17,6 +17,8 @@ import {
 } from 'fastify-type-provider-zod';
 import { AppError } from '../core/shared/app-error';
 import type { DatabaseHandle } from '../db/database';
+import type { FaceModelId } from '../contracts/face';
+import { InstalledModelCatalog } from './face/models/model-store';
 import { sendError } from './http/errors';
 import { EventStream, SseConnection } from './realtime/event-stream';
 import { registerRoutes } from './routes';
@@ -31,6 +33,30 @@ export interface AppOptions {
   webRoot?: string | null;
   /** Where log lines go (standard output when absent); tests read them. */
   logStream?: { write(line: string): void };
+  /** Which recognition models this site has installed (read when asked; none when absent). */
+  installedFaceModels?: () => FaceModelId[];
+  /** The data directory: recognition models installed under its models/ are served. Null or absent: none. */
+  dataDir?: string | null;
+}
+
+/** How often a running server looks again for models installed under the data directory. */
+const INSTALLED_MODELS_TTL_MS = 2000;
+
+/**
+ * The models installed under `dataDir`, re-read at most every couple of seconds (a few `stat` calls):
+ * a model installed with `motcua models install` while the server runs is used without a restart.
+ */
+function installedModelsOf(dataDir: string | null, onSkip: (folder: string, reason: string) => void): () => FaceModelId[] {
+  if (!dataDir) return () => [];
+  const catalog = new InstalledModelCatalog(dataDir, (folder, verdict) => {
+    if (!verdict.ok) onSkip(folder, verdict.reason);
+  });
+  let cached: { at: number; ids: FaceModelId[] } | null = null;
+  return () => {
+    const now = Date.now();
+    if (!cached || now - cached.at > INSTALLED_MODELS_TTL_MS) cached = { at: now, ids: catalog.current().map((m) => m.id) };
+    return cached.ids;
+  };
 }
 
 export interface AppDeps {
@@ -99,7 +125,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  const ctx = createServiceContext(options.database.db, options.database.engine, clock);
+  const ctx = createServiceContext(options.database.db, options.database.engine, clock, {
+    installedFaceModels: options.installedFaceModels ?? installedModelsOf(options.dataDir ?? null, (folder, reason) => app.log.warn({ folder, reason }, 'face model not usable')),
+  });
   const events = new EventStream(options.database, clock, (error) => app.log.error({ err: error }, 'event stream'));
   // Any instance's change to a hall's description or counters reaches this instance's cache here.
   events.observe((event) => {
@@ -126,7 +154,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.type('text/html; charset=utf-8').sendFile('index.html');
   });
 
-  await registerRoutes(app);
+  await registerRoutes(app, { dataDir: options.dataDir ?? null });
 
   if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
     // Files are looked up per request, so a rebuilt app is served without a restart.

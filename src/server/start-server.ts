@@ -44,6 +44,7 @@ export async function startServer(config: Config, options: { webRoot?: string | 
       logLevel: config.LOG_LEVEL,
       secureCookies: config.MOTCUA_SECURE_COOKIES,
       webRoot: options.webRoot === undefined ? WEB_ROOT : options.webRoot,
+      dataDir: config.DATA_DIR,
     });
     const housekeeping = setInterval(() => {
       closePastDays(ctx).catch((error: unknown) => app.log.error({ err: error }, 'closing past days failed'));

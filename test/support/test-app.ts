@@ -8,6 +8,7 @@ import { bootstrap } from '../../src/server/seed/bootstrap';
 import { DEMO_PASSWORD } from '../../src/server/seed/demo-centre';
 import { createServiceContext, type ServiceContext } from '../../src/server/services/context';
 import type { CentreInfo } from '../../src/contracts/api';
+import type { FaceModelId } from '../../src/contracts/face';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
@@ -46,7 +47,16 @@ export function authHeaders(auth: string | null): Record<string, string> {
 }
 
 export async function createTestApp(
-  options: { clock?: TestClock; database?: TestDatabase; logLevel?: string; logStream?: { write(line: string): void } } = {},
+  options: {
+    clock?: TestClock;
+    database?: TestDatabase;
+    logLevel?: string;
+    logStream?: { write(line: string): void };
+    /** Recognition models the site has installed (default: those under dataDir; none without it). */
+    installedFaceModels?: () => FaceModelId[];
+    /** The data directory (installed models); none by default. */
+    dataDir?: string;
+  } = {},
 ): Promise<TestApp> {
   const clock = options.clock ?? new TestClock();
   const database = options.database ?? (await createTestDatabase());
@@ -58,6 +68,8 @@ export async function createTestApp(
     logLevel: options.logLevel ?? 'silent',
     webRoot: null,
     ...(options.logStream ? { logStream: options.logStream } : {}),
+    ...(options.installedFaceModels ? { installedFaceModels: options.installedFaceModels } : {}),
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
   });
   await app.ready();
 

@@ -15,8 +15,9 @@ function person(seed: number, noise = 0, noiseSeed = 1): Float32Array {
 }
 
 const clock = () => new Date('2026-11-25T03:00:00Z');
-const fieldA = walkInGroup('c1', 'f1', '2026-11-25');
-const fieldB = walkInGroup('c1', 'f2', '2026-11-25');
+const MODEL = 'face-api-128-aligned';
+const fieldA = walkInGroup(MODEL, 'c1', 'f1', '2026-11-25');
+const fieldB = walkInGroup(MODEL, 'c1', 'f2', '2026-11-25');
 
 describe('the face gallery', () => {
   it('searches only the asked group and names the owner (ticket or citizen), best first', () => {
@@ -24,13 +25,13 @@ describe('the face gallery', () => {
     gallery.add({ id: 't1', owner: 'ticket-1', group: fieldA, template: person(1) });
     gallery.add({ id: 't2', owner: 'ticket-2', group: fieldA, template: person(2) });
     gallery.add({ id: 't3', owner: 'ticket-3', group: fieldB, template: person(1) });
-    gallery.add({ id: 'r1', owner: 'citizen-1', group: rememberedGroup('c1'), template: person(1) });
+    gallery.add({ id: 'r1', owner: 'citizen-1', group: rememberedGroup(MODEL, 'c1'), template: person(1) });
 
     const hits = gallery.search(fieldA, person(1, 0.05, 7), 3);
     expect(hits.map((h) => h.id)).toEqual(['ticket-1', 'ticket-2']);
     expect(hits[0]!.score).toBeGreaterThan(0.99);
-    expect(gallery.search(rememberedGroup('c1'), person(1, 0.05, 7), 3).map((h) => h.id)).toEqual(['citizen-1']);
-    expect(gallery.search(walkInGroup('c1', 'f9', '2026-11-25'), person(1), 3)).toEqual([]);
+    expect(gallery.search(rememberedGroup(MODEL, 'c1'), person(1, 0.05, 7), 3).map((h) => h.id)).toEqual(['citizen-1']);
+    expect(gallery.search(walkInGroup(MODEL, 'c1', 'f9', '2026-11-25'), person(1), 3)).toEqual([]);
     expect(gallery.size()).toBe(4);
     expect(gallery.size(fieldA)).toBe(2);
   });
@@ -49,7 +50,7 @@ describe('the face gallery', () => {
   it('answers the same once a large group is searched through its HNSW graph', async () => {
     // A switch of 40 templates stands in for the ~31,000 of the default.
     const gallery = new FaceGallery(clock, { exactMaxElements: 40 * FACE_TEMPLATE_LENGTH });
-    const group = rememberedGroup('c1');
+    const group = rememberedGroup(MODEL, 'c1');
     for (let i = 0; i < 300; i++) gallery.add({ id: `r${i}`, owner: `citizen-${i}`, group, template: person(i + 1) });
     await gallery.whenIndexed();
     expect(gallery.stats()).toMatchObject({ templates: 300, hnswGroups: 1, pending: 0 });

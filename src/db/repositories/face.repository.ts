@@ -214,3 +214,14 @@ export async function summariseAudit(ex: Executor, centreId: string, since: Date
     .execute();
   return rows.map((r) => ({ action: r.action, entries: Number(r.entries), templates: Number(r.templates) }));
 }
+
+/** Templates held per recognition model and kind (a model change leaves the old model's behind). */
+export async function countTemplatesByModel(ex: Executor, centreId: string): Promise<{ model: string; kind: 'walk-in' | 'remembered'; count: number }[]> {
+  const rows = await ex
+    .selectFrom('faceTemplate')
+    .select((eb) => ['model', 'kind', eb.fn.countAll<number>().as('count')])
+    .where('centreId', '=', centreId)
+    .groupBy(['model', 'kind'])
+    .execute();
+  return rows.map((r) => ({ model: r.model, kind: r.kind, count: Number(r.count) }));
+}

@@ -17,7 +17,7 @@ export async function displayRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/centre',
     { preHandler: guard(HALL_SCREENS), schema: { response: { 200: CentreInfo, ...errors } } },
-    async (request) => getCentreInfo(app.deps.ctx.db, actorOf(request).centreId, app.deps.ctx.clock()),
+    async (request) => getCentreInfo(app.deps.ctx.db, actorOf(request).centreId, app.deps.ctx.clock(), app.deps.ctx.installedFaceModels()),
   );
 
   app.get(

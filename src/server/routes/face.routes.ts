@@ -9,10 +9,12 @@ import {
   FaceCheckResult,
   FaceEraseResult,
   FaceRecord,
+  Ok,
   Recognition,
+  ReuseToken,
 } from '../../contracts/api';
 import { readyResultsFromDossiers } from '../services/dossiers';
-import { checkFaceAtCounter, confirmCitizen, eraseFaceData, recogniseCitizen } from '../services/face-services';
+import { checkFaceAtCounter, confirmCitizen, confirmReuse, eraseFaceData, recogniseCitizen } from '../services/face-services';
 import { getFaceRecord } from '../services/face-record';
 import { actorOf, guard, MANAGERS, OFFICERS } from './guard';
 import { errors, IdParams } from './schemas';
@@ -39,6 +41,15 @@ export async function faceRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => confirmCitizen(app.deps.ctx, actorOf(request), request.params.token, request.body.phoneHint, readyResultsFromDossiers),
+  );
+
+  app.post(
+    '/kiosk/reuse/:token/confirm',
+    {
+      preHandler: guard(KIOSK),
+      schema: { params: z.object({ token: ReuseToken }), response: { 200: Ok, ...errors } },
+    },
+    async (request) => confirmReuse(app.deps.ctx, actorOf(request), request.params.token),
   );
 
   app.post(

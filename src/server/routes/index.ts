@@ -12,9 +12,14 @@ import { ratingRoutes } from './ratings.routes';
 import { systemRoutes } from './system.routes';
 import { ticketRoutes } from './tickets.routes';
 
-export async function registerRoutes(app: FastifyInstance): Promise<void> {
+export interface RouteOptions {
+  /** The data directory (installed face models); null when the app has none. */
+  dataDir?: string | null;
+}
+
+export async function registerRoutes(app: FastifyInstance, options: RouteOptions = {}): Promise<void> {
   await app.register(systemRoutes);
-  await app.register(faceAssetsRoutes);
+  await app.register(faceAssetsRoutes, { dataDir: options.dataDir ?? null });
   await app.register(authRoutes, { prefix: '/api/v1' });
   await app.register(deviceRoutes, { prefix: '/api/v1' });
   await app.register(ticketRoutes, { prefix: '/api/v1' });

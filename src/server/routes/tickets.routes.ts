@@ -45,6 +45,7 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
         ticket: toTicketView(issued.ticket),
         reused: issued.reused,
         faceStored: issued.faceStored,
+        reuseCheck: issued.reuseCheck,
         fieldName: issued.fieldName,
         counterNumbers: issued.counterNumbers,
         peopleAhead: issued.peopleAhead,

@@ -8,10 +8,11 @@ import {
   listPriorityGroups,
 } from '../../db/repositories/reference.repository';
 import type { Executor } from '../../db/repositories/executor';
-import { getSettings } from './settings';
+import type { FaceModelId } from '../../contracts/face';
+import { facePolicyOf, getSettings } from './settings';
 import { toCounterView, toFieldView } from './views';
 
-export async function getCentreInfo(ex: Executor, centreId: string, now: Date): Promise<CentreInfo> {
+export async function getCentreInfo(ex: Executor, centreId: string, now: Date, installedFaceModels: readonly FaceModelId[]): Promise<CentreInfo> {
   const [centre, fields, counters, groups, settings] = await Promise.all([
     findCentre(ex, centreId),
     listFields(ex, centreId),
@@ -33,6 +34,7 @@ export async function getCentreInfo(ex: Executor, centreId: string, now: Date): 
       active: g.active,
     })),
     settings,
+    facePolicy: facePolicyOf(settings, installedFaceModels),
     serverTime: now.toISOString(),
   };
 }

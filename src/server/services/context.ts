@@ -6,6 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Database, Engine } from '../../db/database';
 import type { DB, DeviceRow } from '../../db/schema';
+import type { FaceModelId } from '../../contracts/face';
 import { FaceGallery } from './face-gallery';
 import { HallCache } from './hall-cache';
 import { TtlCache } from './ttl-cache';
@@ -21,6 +22,8 @@ export interface ServiceContext {
   hall: HallCache;
   /** This instance's face templates, grouped for matching (see face-gallery.ts). */
   faces: FaceGallery;
+  /** Recognition models installed on this site (under the data directory), read when asked. */
+  installedFaceModels: () => FaceModelId[];
   /** Recently resolved sessions and device tokens (by token hash). */
   sessions: TtlCache<SessionIdentity | null>;
   devices: TtlCache<DeviceRow | null>;
@@ -63,7 +66,16 @@ export function randomTicketCode(length = 10): string {
   return code;
 }
 
-export function createServiceContext(db: Database, engine: Engine, clock: () => Date = () => new Date()): ServiceContext {
+export interface ServiceContextOptions {
+  installedFaceModels?: () => FaceModelId[];
+}
+
+export function createServiceContext(
+  db: Database,
+  engine: Engine,
+  clock: () => Date = () => new Date(),
+  options: ServiceContextOptions = {},
+): ServiceContext {
   return {
     db,
     engine,
@@ -72,6 +84,7 @@ export function createServiceContext(db: Database, engine: Engine, clock: () => 
     newTicketCode: () => randomTicketCode(),
     hall: new HallCache(),
     faces: new FaceGallery(clock),
+    installedFaceModels: options.installedFaceModels ?? (() => []),
     sessions: new TtlCache(AUTH_CACHE_MS),
     devices: new TtlCache(AUTH_CACHE_MS),
   };

@@ -1,14 +1,15 @@
 /**
  * Each app instance's in-memory gallery of face templates, grouped so that every search looks only
  * where it must: one field's walk-in templates of one day (anti-hoarding), or a centre's remembered
- * citizens. Loaded from the database on first use (one audited bulk read) and kept in step with
+ * citizens — always of one recognition model, since templates of different models are never
+ * compared. Loaded from the database on first use (one audited bulk read) and kept in step with
  * other instances through the event log: `face.template-added` makes every instance read that one
  * template (audited), `face.template-removed` drops templates everywhere. Templates never leave the
  * server and never appear in an event.
  */
 import type { ScoredCandidate } from '../../core/face/template-math';
 import { decodeTemplate } from '../../core/face/template-math';
-import { FACE_TEMPLATE_LENGTH } from '../../contracts/face';
+import { FACE_MODELS, isFaceModelId } from '../../contracts/face';
 import { readTemplate, readTemplatesForIndex, type StoredTemplate } from '../../db/repositories/face.repository';
 import type { Database } from '../../db/database';
 import { TemplateIndex, type TemplateIndexOptions, type TemplateIndexStats } from '../face/template-index';
@@ -22,11 +23,16 @@ export interface GalleryEntry {
   template: Float32Array;
 }
 
-export const walkInGroup = (centreId: string, fieldId: string, serviceDay: string) => `w|${centreId}|${fieldId}|${serviceDay}`;
-export const rememberedGroup = (centreId: string) => `r|${centreId}`;
+export const walkInGroup = (model: string, centreId: string, fieldId: string, serviceDay: string) => `w|${model}|${centreId}|${fieldId}|${serviceDay}`;
+export const rememberedGroup = (model: string, centreId: string) => `r|${model}|${centreId}`;
 
-export function groupOf(t: Pick<StoredTemplate, 'kind' | 'centreId' | 'fieldId' | 'serviceDay'>): string {
-  return t.kind === 'remembered' ? rememberedGroup(t.centreId) : walkInGroup(t.centreId, t.fieldId ?? '', t.serviceDay ?? '');
+/** The model a group's templates belong to (the second part of its key). */
+export function modelOfGroup(group: string): string {
+  return group.split('|')[1] ?? '';
+}
+
+export function groupOf(t: Pick<StoredTemplate, 'kind' | 'centreId' | 'fieldId' | 'serviceDay' | 'model'>): string {
+  return t.kind === 'remembered' ? rememberedGroup(t.model, t.centreId) : walkInGroup(t.model, t.centreId, t.fieldId ?? '', t.serviceDay ?? '');
 }
 
 export function toGalleryEntry(t: StoredTemplate): GalleryEntry {
@@ -36,7 +42,7 @@ export function toGalleryEntry(t: StoredTemplate): GalleryEntry {
 export class FaceGallery {
   // Exact scans while a group is small, an HNSW graph once it is large (a province's remembered
   // citizens); scores are exact either way, so thresholds mean the same at any size.
-  private readonly index: TemplateIndex;
+  private readonly indexes = new Map<string, TemplateIndex>();
   private readonly ownerOf = new Map<string, string>();
   private readonly groupSizes = new Map<string, number>();
   private readonly groupOfId = new Map<string, string>();
@@ -44,19 +50,32 @@ export class FaceGallery {
 
   constructor(
     private readonly clock: () => Date,
-    indexOptions: Omit<TemplateIndexOptions, 'dimensions'> = {},
-  ) {
-    this.index = new TemplateIndex({ ...indexOptions, dimensions: FACE_TEMPLATE_LENGTH });
+    private readonly indexOptions: Omit<TemplateIndexOptions, 'dimensions'> = {},
+  ) {}
+
+  /** The index of one model's templates (each model has its own template length). */
+  private indexFor(model: string, create: boolean): TemplateIndex | null {
+    let index = this.indexes.get(model) ?? null;
+    if (!index && create && isFaceModelId(model)) {
+      index = new TemplateIndex({ ...this.indexOptions, dimensions: FACE_MODELS[model].templateLength });
+      this.indexes.set(model, index);
+    }
+    return index;
   }
 
   /** Resolves once every large group's graph holds all its templates (searches never wait for it). */
-  whenIndexed(): Promise<void> {
-    return this.index.whenIndexed();
+  async whenIndexed(): Promise<void> {
+    await Promise.all([...this.indexes.values()].map((index) => index.whenIndexed()));
   }
 
-  /** How the index holds the templates (for the processing record and monitoring; no template). */
+  /** How the indexes hold the templates (for the processing record and monitoring; no template). */
   stats(): TemplateIndexStats {
-    return this.index.stats();
+    const total: TemplateIndexStats = { templates: 0, groups: 0, hnswGroups: 0, pending: 0, removedFromGraphs: 0, failedGraphs: 0, rowBytes: 0 };
+    for (const index of this.indexes.values()) {
+      const one = index.stats();
+      for (const key of Object.keys(total) as (keyof TemplateIndexStats)[]) total[key] += one[key];
+    }
+    return total;
   }
 
   /** Loads every stored template once per instance; later calls return at once. */
@@ -75,9 +94,10 @@ export class FaceGallery {
 
   add(entry: GalleryEntry): void {
     this.remove([entry.id]);
-    // A template of another model's length can never be compared with today's probes.
-    if (entry.template.length !== this.index.dimensions) return;
-    this.index.add(entry.id, entry.group, entry.template);
+    // A template of an unknown model, or of the wrong length for its model, can never be compared.
+    const index = this.indexFor(modelOfGroup(entry.group), true);
+    if (!index || entry.template.length !== index.dimensions) return;
+    index.add(entry.id, entry.group, entry.template);
     this.ownerOf.set(entry.id, entry.owner);
     this.groupOfId.set(entry.id, entry.group);
     this.groupSizes.set(entry.group, (this.groupSizes.get(entry.group) ?? 0) + 1);
@@ -87,7 +107,7 @@ export class FaceGallery {
     for (const id of ids) {
       const group = this.groupOfId.get(id);
       if (group === undefined) continue;
-      this.index.remove(id);
+      this.indexFor(modelOfGroup(group), false)?.remove(id);
       this.ownerOf.delete(id);
       this.groupOfId.delete(id);
       const left = (this.groupSizes.get(group) ?? 1) - 1;
@@ -105,8 +125,9 @@ export class FaceGallery {
 
   /** The k best entries of a group by cosine similarity (templates are unit vectors), best first. */
   search(group: string, probe: Float32Array, k: number): ScoredCandidate[] {
-    if (probe.length !== this.index.dimensions || !this.groupSizes.has(group)) return [];
-    return this.index.search(probe, k, { groupKey: group }).map((hit) => ({ id: this.ownerOf.get(hit.id) ?? '', score: hit.score }));
+    const index = this.indexFor(modelOfGroup(group), false);
+    if (!index || probe.length !== index.dimensions || !this.groupSizes.has(group)) return [];
+    return index.search(probe, k, { groupKey: group }).map((hit) => ({ id: this.ownerOf.get(hit.id) ?? '', score: hit.score }));
   }
 
   size(group?: string): number {

@@ -10,8 +10,9 @@
  * matching gallery (audited), and are never returned by any API or written to a log or an event.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { FACE_MODEL_ID, FACE_TEMPLATE_LENGTH } from '../../contracts/face';
-import type { FaceCapture } from '../../contracts/api';
+import { FACE_FRAMES_PER_TEMPLATE, FACE_MODELS, isFaceModelId } from '../../contracts/face';
+import type { FaceCapture, Settings } from '../../contracts/api';
+import type { FacePolicy } from '../../core/face/face-policy';
 import { decideMatch, decodeTemplate, dot, encodeTemplate, normalizeTemplate } from '../../core/face/template-math';
 import { AppError } from '../../core/shared/app-error';
 import { serviceDayOf, startOfServiceDay } from '../../core/shared/local-time';
@@ -28,20 +29,44 @@ import {
   readTemplate,
   type AuditActor,
 } from '../../db/repositories/face.repository';
+import {
+  answerReuseCheck,
+  countRecognitionsSince,
+  findReuseCheck,
+  insertReuseCheck,
+  purgeRecognitionsBefore,
+  recordRecognition,
+  setReuseCheckNewTicket,
+} from '../../db/repositories/face-decision.repository';
 import { findTicket } from '../../db/repositories/ticket.repository';
 import { actorColumns, inTransaction, type Actor, type ServiceContext, type Tx } from './context';
 import { rememberedGroup, walkInGroup } from './face-gallery';
 import { issueTicket, type IssueTicketCommand, type IssuedTicketResult } from './issue-ticket';
+import { facePolicyOf } from './settings';
 
 const DAY_MS = 24 * 3600_000;
+const HOUR_MS = 3600_000;
 const CANDIDATE_SECONDS = 120;
+/** Long enough for the kiosk's confirmation screen and a slow answer; an answer after it is refused. */
+const REUSE_CHECK_SECONDS = 300;
 
-/** Decodes and checks a template sent by a kiosk; throws FACE_TEMPLATE_INVALID otherwise. */
-export function readCapture(capture: FaceCapture): Float32Array {
-  if (capture.model !== FACE_MODEL_ID) throw new AppError('FACE_TEMPLATE_INVALID', { detail: 'model' });
+/** The face decisions in force for the centre of `settings` on this site. */
+export function currentFacePolicy(ctx: ServiceContext, settings: Settings): FacePolicy {
+  return facePolicyOf(settings, ctx.installedFaceModels());
+}
+
+/**
+ * Decodes and checks a template sent by a kiosk or a counter; it must come from the model the
+ * centre uses now (FACE_MODEL_CHANGED tells an out-of-date device to reload), with that model's
+ * length, finite and non-zero (FACE_TEMPLATE_INVALID otherwise).
+ */
+export function readCapture(capture: FaceCapture, policy: FacePolicy): Float32Array {
+  if (!isFaceModelId(capture.model)) throw new AppError('FACE_TEMPLATE_INVALID', { detail: 'model' });
+  if (capture.model !== policy.model) throw new AppError('FACE_MODEL_CHANGED', { model: policy.model });
+  const length = FACE_MODELS[policy.model].templateLength;
   const bytes = Buffer.from(capture.template, 'base64');
-  if (bytes.length !== FACE_TEMPLATE_LENGTH * 4) throw new AppError('FACE_TEMPLATE_INVALID', { detail: 'length' });
-  const values = new Float32Array(FACE_TEMPLATE_LENGTH);
+  if (bytes.length !== length * 4) throw new AppError('FACE_TEMPLATE_INVALID', { detail: 'length' });
+  const values = new Float32Array(length);
   for (let i = 0; i < values.length; i++) values[i] = bytes.readFloatLE(i * 4);
   if (!values.every(Number.isFinite) || values.every((v) => v === 0)) {
     throw new AppError('FACE_TEMPLATE_INVALID', { detail: 'values' });
@@ -84,6 +109,8 @@ async function logFaceEvent(
 export interface TakeTicketResult extends IssuedTicketResult {
   reused: boolean;
   faceStored: boolean;
+  /** Set when a held number was given back on a face match: the citizen is asked to confirm it. */
+  reuseCheck: { token: string; expiresAt: string } | null;
 }
 
 export interface TakeTicketCommand extends IssueTicketCommand {
@@ -92,13 +119,30 @@ export interface TakeTicketCommand extends IssueTicketCommand {
         consent: 'declined' | 'today' | 'remember';
         capture?: FaceCapture | undefined;
         phoneHint?: string | undefined;
+        notMine?: string | undefined;
       }
     | undefined;
 }
 
 /**
+ * The reuse check a "not mine" answer refers to, when it is this kiosk's, for this field, still open:
+ * marked rejected (a false match measured in the hall). Anything else is refused, changing nothing.
+ */
+async function rejectReuse(ctx: ServiceContext, actor: Actor, token: string, fieldId: string, now: Date): Promise<string> {
+  const check = await findReuseCheck(ctx.db, token);
+  const kioskId = actor.kind === 'device' ? actor.id : null;
+  if (!check || check.centreId !== actor.centreId || check.kioskId !== kioskId || check.fieldId !== fieldId || check.outcome !== 'pending' || check.expiresAt <= now) {
+    throw new AppError('FACE_REUSE_CHECK_EXPIRED');
+  }
+  if (!(await answerReuseCheck(ctx.db, token, { outcome: 'rejected', answeredAt: now }))) throw new AppError('FACE_REUSE_CHECK_EXPIRED');
+  return check.id;
+}
+
+/**
  * A kiosk issues a number, with or without the face. Declining keeps no face data at all and still
- * gives a number; with consent, the same person's active ticket for the field is given back.
+ * gives a number; with consent, the same person's active ticket for the field is given back — only
+ * on a multi-frame template that clears the threshold and leads the second-best candidate by the
+ * margin, and the citizen is then asked to confirm it is theirs ("not mine" gives a new number).
  */
 export async function takeTicket(
   ctx: ServiceContext,
@@ -108,7 +152,8 @@ export async function takeTicket(
 ): Promise<TakeTicketResult> {
   const face = command.face;
   const now = ctx.clock();
-  if (!face) return { ...(await issueTicket(ctx, actor, command)), reused: false, faceStored: false };
+  const plain = { reused: false, faceStored: false, reuseCheck: null };
+  if (!face) return { ...(await issueTicket(ctx, actor, command)), ...plain };
   const { settings } = await ctx.hall.get(ctx.db, actor.centreId);
   const kioskId = actor.kind === 'device' ? actor.id : null;
 
@@ -126,30 +171,51 @@ export async function takeTicket(
       givenAt: now,
       withdrawnAt: null,
     });
-    return { ...issued, reused: false, faceStored: false };
+    return { ...issued, ...plain };
   }
 
   if (!settings.faceEnabled) throw new AppError('FACE_DISABLED');
   if (face.consent === 'remember' && !settings.faceRememberEnabled) throw new AppError('FACE_DISABLED');
   if (!face.capture) throw new AppError('VALIDATION_FAILED', { detail: 'face.capture' });
-  const probe = readCapture(face.capture);
+  const policy = currentFacePolicy(ctx, settings);
+  const probe = readCapture(face.capture, policy);
   const serviceDay = serviceDayOf(now);
   await ctx.faces.ensureLoaded(ctx.db);
+  const group = walkInGroup(policy.model, actor.centreId, command.fieldId, serviceDay);
 
-  // The same person already holding an active number for this field gets it back.
-  const group = walkInGroup(actor.centreId, command.fieldId, serviceDay);
-  const decision = decideMatch(ctx.faces.search(group, probe, 3), {
-    threshold: settings.faceMatchThreshold,
-    minMargin: settings.faceMatchMargin,
-  });
-  if (decision.decision === 'match' && decision.id) {
-    const held = await findTicket(ctx.db, decision.id);
-    if (held && held.fieldId === command.fieldId && OPEN_STATUSES.includes(held.status) && held.status !== 'no-show') {
-      return { ...(await describe(held)), reused: true, faceStored: true };
+  // "Not mine": the number given back belonged to someone else. Recorded, and a new number issued.
+  const rejectedCheck = face.notMine ? await rejectReuse(ctx, actor, face.notMine, command.fieldId, now) : null;
+
+  if (!rejectedCheck) {
+    // The same person already holding an active number for this field gets it back.
+    const decision = decideMatch(ctx.faces.search(group, probe, 3), { threshold: policy.threshold, minMargin: policy.margin });
+    const multiFrame = (face.capture.frames ?? 1) >= FACE_FRAMES_PER_TEMPLATE;
+    if (decision.decision === 'match' && decision.id && decision.score !== null && multiFrame) {
+      const held = await findTicket(ctx.db, decision.id);
+      if (held && held.fieldId === command.fieldId && OPEN_STATUSES.includes(held.status) && held.status !== 'no-show') {
+        const token = randomBytes(24).toString('base64url');
+        const expiresAt = new Date(now.getTime() + REUSE_CHECK_SECONDS * 1000);
+        await insertReuseCheck(ctx.db, {
+          id: token,
+          centreId: actor.centreId,
+          kioskId,
+          model: policy.model,
+          fieldId: command.fieldId,
+          ticketId: held.id,
+          score: decision.score,
+          margin: decision.margin,
+          createdAt: now,
+          expiresAt,
+          answeredAt: null,
+          newTicketId: null,
+        });
+        return { ...(await describe(held)), reused: true, faceStored: true, reuseCheck: { token, expiresAt: expiresAt.toISOString() } };
+      }
     }
   }
 
   const issued = await issueTicket(ctx, actor, command);
+  if (rejectedCheck) await setReuseCheckNewTicket(ctx.db, rejectedCheck, issued.ticket.id);
   const template = Buffer.from(encodeTemplate(probe));
   const walkInId = ctx.newId();
   const citizenId = face.consent === 'remember' ? ctx.newId() : null;
@@ -175,7 +241,7 @@ export async function takeTicket(
       givenAt: now,
       withdrawnAt: null,
     });
-    const common = { centreId: actor.centreId, consentId, model: FACE_MODEL_ID, dimensions: probe.length, template, createdAt: now };
+    const common = { centreId: actor.centreId, consentId, model: policy.model, dimensions: probe.length, template, createdAt: now };
     // A walk-in template ends with its day (local midnight).
     await insertTemplate(
       tx,
@@ -204,9 +270,21 @@ export async function takeTicket(
   });
   ctx.faces.add({ id: walkInId, owner: issued.ticket.id, group, template: probe });
   if (citizenId && rememberedId) {
-    ctx.faces.add({ id: rememberedId, owner: citizenId, group: rememberedGroup(actor.centreId), template: probe });
+    ctx.faces.add({ id: rememberedId, owner: citizenId, group: rememberedGroup(policy.model, actor.centreId), template: probe });
   }
-  return { ...issued, reused: false, faceStored: true };
+  return { ...issued, reused: false, faceStored: true, reuseCheck: null };
+}
+
+/** The citizen confirmed that the number given back on a face match is theirs. */
+export async function confirmReuse(ctx: ServiceContext, actor: Actor, token: string): Promise<{ ok: true }> {
+  if (actor.kind !== 'device' || actor.deviceKind !== 'kiosk') throw new AppError('FORBIDDEN');
+  const now = ctx.clock();
+  const check = await findReuseCheck(ctx.db, token);
+  if (!check || check.centreId !== actor.centreId || check.kioskId !== actor.id || check.outcome !== 'pending' || check.expiresAt <= now) {
+    throw new AppError('FACE_REUSE_CHECK_EXPIRED');
+  }
+  if (!(await answerReuseCheck(ctx.db, token, { outcome: 'confirmed', answeredAt: now }))) throw new AppError('FACE_REUSE_CHECK_EXPIRED');
+  return { ok: true };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -229,14 +307,21 @@ export async function recogniseCitizen(
   if (actor.kind !== 'device' || actor.deviceKind !== 'kiosk') throw new AppError('FORBIDDEN');
   const { settings } = await ctx.hall.get(ctx.db, actor.centreId);
   if (!settings.faceEnabled || !settings.faceRememberEnabled) throw new AppError('FACE_DISABLED');
-  const probe = readCapture(capture);
+  const policy = currentFacePolicy(ctx, settings);
+  const probe = readCapture(capture, policy);
   await ctx.faces.ensureLoaded(ctx.db);
-  const decision = decideMatch(ctx.faces.search(rememberedGroup(actor.centreId), probe, 3), {
-    threshold: settings.faceMatchThreshold,
-    minMargin: settings.faceMatchMargin,
+  const decision = decideMatch(ctx.faces.search(rememberedGroup(policy.model, actor.centreId), probe, 3), {
+    threshold: policy.threshold,
+    minMargin: policy.margin,
   });
   if (decision.decision !== 'match' || !decision.id) return { candidate: null, expiresAt: null };
   const now = ctx.clock();
+  // Each recognition allows a few second-factor attempts: capping recognitions per face per hour keeps
+  // "start over" from multiplying them. Past the cap the face is simply not recognised (nothing said).
+  if ((await countRecognitionsSince(ctx.db, decision.id, new Date(now.getTime() - HOUR_MS))) >= settings.faceRecognitionsPerHour) {
+    return { candidate: null, expiresAt: null };
+  }
+  await recordRecognition(ctx.db, { centreId: actor.centreId, citizenId: decision.id, kioskId: actor.id, at: now });
   const token = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + CANDIDATE_SECONDS * 1000);
   await ctx.db
@@ -291,16 +376,24 @@ export async function checkFaceAtCounter(
   capture: FaceCapture,
 ): Promise<{ result: FaceCheck; score: number | null }> {
   if (actor.kind !== 'user') throw new AppError('FORBIDDEN');
-  const probe = readCapture(capture);
+  const hall = await ctx.hall.get(ctx.db, actor.centreId);
+  const policy = currentFacePolicy(ctx, hall.settings);
+  const probe = readCapture(capture, policy);
   const now = ctx.clock();
   const ticket = await findTicket(ctx.db, ticketId);
   if (!ticket || ticket.centreId !== actor.centreId) throw new AppError('NOT_FOUND', { entity: 'ticket' });
-  const hall = await ctx.hall.get(ctx.db, actor.centreId);
   const counter = hall.counters.find((c) => c.officerId === actor.id);
   if (!counter || ticket.counterId !== counter.id || !ACTIVE_AT_COUNTER.includes(ticket.status)) {
     throw new AppError('INVALID_TRANSITION', { action: 'start', number: ticket.displayNumber, status: ticket.status });
   }
-  const row = await ctx.db.selectFrom('faceTemplate').select('id').where('ticketId', '=', ticket.id).where('kind', '=', 'walk-in').executeTakeFirst();
+  // A template of another model (taken before the centre changed model) cannot be compared.
+  const row = await ctx.db
+    .selectFrom('faceTemplate')
+    .select('id')
+    .where('ticketId', '=', ticket.id)
+    .where('kind', '=', 'walk-in')
+    .where('model', '=', policy.model)
+    .executeTakeFirst();
   let result: FaceCheck = 'no-template';
   let score: number | null = null;
   if (row) {
@@ -308,7 +401,7 @@ export async function checkFaceAtCounter(
     if (stored) {
       const decision = decideMatch(
         [{ id: ticket.id, score: scoreOf(stored.template, probe) }],
-        { threshold: hall.settings.faceMatchThreshold, minMargin: 0 },
+        { threshold: policy.threshold, minMargin: 0 },
       );
       score = decision.score;
       result = decision.decision === 'match' ? 'match' : 'mismatch';
@@ -348,17 +441,19 @@ export async function eraseFaceData(
   capture: FaceCapture,
 ): Promise<{ remembered: number; walkIns: number }> {
   if (actor.kind !== 'user') throw new AppError('FORBIDDEN');
-  const probe = readCapture(capture);
   const now = ctx.clock();
   const { settings, fields } = await ctx.hall.get(ctx.db, actor.centreId);
+  const policy = currentFacePolicy(ctx, settings);
+  const probe = readCapture(capture, policy);
   await ctx.faces.ensureLoaded(ctx.db);
-  const policy = { threshold: settings.faceMatchThreshold, minMargin: 0 };
-  const citizenMatch = decideMatch(ctx.faces.search(rememberedGroup(actor.centreId), probe, 3), policy);
+  // Erasure errs towards deleting: the threshold without the margin (a look-alike's data may go too).
+  const erasePolicy = { threshold: policy.threshold, minMargin: 0 };
+  const citizenMatch = decideMatch(ctx.faces.search(rememberedGroup(policy.model, actor.centreId), probe, 3), erasePolicy);
   const day = serviceDayOf(now);
   const ticketIds: string[] = [];
   for (const fieldId of fields.keys()) {
-    for (const hit of ctx.faces.search(walkInGroup(actor.centreId, fieldId, day), probe, 5)) {
-      if (hit.score >= settings.faceMatchThreshold) ticketIds.push(hit.id);
+    for (const hit of ctx.faces.search(walkInGroup(policy.model, actor.centreId, fieldId, day), probe, 5)) {
+      if (hit.score >= policy.threshold) ticketIds.push(hit.id);
     }
   }
   if (citizenMatch.decision !== 'match' && ticketIds.length === 0) throw new AppError('FACE_NOT_RECOGNISED');
@@ -385,6 +480,7 @@ export async function purgeExpiredFaceData(ctx: ServiceContext): Promise<number>
       await logFaceEvent(tx, { kind: 'system', centreId }, 'face.template-removed', now, ids);
     }
     await tx.deleteFrom('faceCandidate').where('expiresAt', '<=', now).execute();
+    await purgeRecognitionsBefore(tx, new Date(now.getTime() - 2 * HOUR_MS));
     return deleted.map((d) => d.id);
   });
   ctx.faces.remove(removed);

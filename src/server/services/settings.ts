@@ -1,6 +1,7 @@
 /** Runtime settings an admin edits; defaults apply until a value is stored. */
 import { Settings, SettingsPatch } from '../../contracts/api';
-import { DEFAULT_FACE_MATCH_THRESHOLD } from '../../contracts/face';
+import type { FaceModelId } from '../../contracts/face';
+import { resolveFacePolicy, type FacePolicy } from '../../core/face/face-policy';
 import { DEFAULT_DOSSIER_CODE_FORMAT } from '../../core/dossier/dossier-code';
 import type { Executor } from '../../db/repositories/executor';
 import { readSettings, writeSettings } from '../../db/repositories/reference.repository';
@@ -21,8 +22,12 @@ export const DEFAULT_SETTINGS: Settings = {
   publicBaseUrl: '',
   faceEnabled: true,
   faceRememberEnabled: true,
-  faceMatchThreshold: DEFAULT_FACE_MATCH_THRESHOLD,
-  faceMatchMargin: 0.02,
+  faceModel: 'auto',
+  // null: the calibrated defaults of the model in use (src/contracts/face.ts FACE_MODELS).
+  faceMatchThreshold: null,
+  faceMatchMargin: null,
+  faceThresholdModel: null,
+  faceRecognitionsPerHour: 3,
   faceSecondFactorAttempts: 3,
   agencyCode: '',
   dossierCodeFormat: DEFAULT_DOSSIER_CODE_FORMAT,
@@ -46,3 +51,8 @@ export async function saveSettings(ex: Executor, centreId: string, patch: Settin
   return getSettings(ex, centreId);
 }
 
+
+/** The face decisions in force for a centre: its settings applied to the models this site has. */
+export function facePolicyOf(settings: Settings, installed: readonly FaceModelId[]): FacePolicy {
+  return resolveFacePolicy(settings, installed);
+}

@@ -4,24 +4,30 @@
  * otherwise. Frames are analysed in memory; only the averaged template leaves, never a picture.
  */
 import type { FaceCapture } from '../../contracts/api';
+import type { FaceModelId } from '../../contracts/face';
 import type { FacePipeline } from '../face/face-pipeline';
 import { CAPTURE_TIMEOUT_MS, collectFrame, EMPTY_COLLECTED, toCapture, type CameraStatus } from './face-capture';
 import type { QualityIssue } from '../face/face-quality';
 
-let pipeline: Promise<FacePipeline> | null = null;
+let pipeline: { model: FaceModelId; ready: Promise<FacePipeline> } | null = null;
 
-/** The pipeline, created once per page (models and WASM come from our own server). */
-export function loadPipeline(): Promise<FacePipeline> {
-  if (!pipeline) {
-    pipeline = import('../face/face-pipeline').then((m) =>
+/**
+ * The pipeline of the centre's model, created once per page and model (models and WASM come from
+ * our own server); the server refuses templates of any other model.
+ */
+export function loadPipeline(model: FaceModelId): Promise<FacePipeline> {
+  if (!pipeline || pipeline.model !== model) {
+    const ready = Promise.all([import('../face/face-pipeline'), import('../face/face-descriptors')]).then(([m, d]) =>
       // No passive liveness hints: the officer sees the citizen; fewer models, faster frames.
-      m.createFacePipeline({ livenessHints: false, videoCaching: true, maxFaces: 3 }),
+      m.createFacePipeline({ descriptor: d.descriptorById(model), livenessHints: false, videoCaching: true, maxFaces: 3 }),
     );
-    pipeline.catch(() => {
-      pipeline = null; // a later attempt may succeed (server restarted, network back)
+    const current = { model, ready };
+    pipeline = current;
+    ready.catch(() => {
+      if (pipeline === current) pipeline = null; // a later attempt may succeed (server restarted, network back)
     });
   }
-  return pipeline;
+  return pipeline.ready;
 }
 
 export class CameraError extends Error {
@@ -77,7 +83,7 @@ let running: Promise<unknown> = Promise.resolve();
  */
 export function captureFace(
   video: HTMLVideoElement,
-  options: { signal: AbortSignal; onProgress?: (good: number, issue: QualityIssue | null) => void; timeoutMs?: number },
+  options: { model: FaceModelId; signal: AbortSignal; onProgress?: (good: number, issue: QualityIssue | null) => void; timeoutMs?: number },
 ): Promise<CaptureOutcome> {
   const run = running.then(() => captureNow(video, options));
   running = run.catch(() => undefined);
@@ -86,11 +92,11 @@ export function captureFace(
 
 async function captureNow(
   video: HTMLVideoElement,
-  { signal, onProgress, timeoutMs = CAPTURE_TIMEOUT_MS }: { signal: AbortSignal; onProgress?: (good: number, issue: QualityIssue | null) => void; timeoutMs?: number },
+  { model, signal, onProgress, timeoutMs = CAPTURE_TIMEOUT_MS }: { model: FaceModelId; signal: AbortSignal; onProgress?: (good: number, issue: QualityIssue | null) => void; timeoutMs?: number },
 ): Promise<CaptureOutcome> {
   if (signal.aborted) return { kind: 'aborted' };
   const deadline = performance.now() + timeoutMs;
-  const face = await loadPipeline();
+  const face = await loadPipeline(model);
   if (!(await videoReady(video, signal, deadline))) return signal.aborted ? { kind: 'aborted' } : { kind: 'gave-up', issue: null };
   let collected = EMPTY_COLLECTED;
   while (!signal.aborted) {

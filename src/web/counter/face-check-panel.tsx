@@ -7,7 +7,7 @@
  * the erasure dialog (the citizen asks for their face data to be deleted).
  */
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { Settings, TicketView } from '../../contracts/api';
+import type { FacePolicyView, Settings, TicketView } from '../../contracts/api';
 import { api } from '../shared/api';
 import { fill, useLang, useText } from '../shared/i18n';
 import { CameraError, captureFace, loadPipeline, openCamera, stopCamera } from './face-camera';
@@ -52,6 +52,7 @@ export function FaceCheckPanel({
   ticket,
   hasFace,
   settings,
+  policy,
 }: {
   counterId: string;
   /** The ticket in hand when it is called or being served; null otherwise. */
@@ -59,6 +60,8 @@ export function FaceCheckPanel({
   /** Whether that ticket was taken with the face (from the counter's work view). */
   hasFace: boolean;
   settings: Settings;
+  /** The face decisions in force (model, threshold) for this centre. */
+  policy: FacePolicyView;
 }) {
   const text = useText(FACE_TEXT);
   const { lang } = useLang();
@@ -102,7 +105,7 @@ export function FaceCheckPanel({
           await video.play().catch(() => undefined);
         }
         try {
-          await loadPipeline();
+          await loadPipeline(policy.model);
         } catch {
           if (!cancelled) setCamera('model-failed');
           return;
@@ -117,7 +120,7 @@ export function FaceCheckPanel({
       stopCamera(stream);
       if (videoRef.current) videoRef.current.srcObject = null;
     };
-  }, [enabled]);
+  }, [enabled, policy.model]);
 
   // A new ticket in hand (or the camera becoming ready) starts a check.
   useEffect(() => {
@@ -134,6 +137,7 @@ export function FaceCheckPanel({
     void (async () => {
       try {
         const outcome = await captureFace(videoRef.current!, {
+          model: policy.model,
           signal: controller.signal,
           onProgress: (good, issue) => dispatch({ type: 'progress', ticketId: id, good, issue }),
         });
@@ -150,7 +154,7 @@ export function FaceCheckPanel({
       }
     })();
     return () => controller.abort();
-  }, [captureRun]);
+  }, [captureRun, policy.model]);
 
   const recheck = useCallback(() => dispatch({ type: 'recheck', ticketId, cameraReady: ready }), [ticketId, ready]);
 
@@ -168,7 +172,7 @@ export function FaceCheckPanel({
 
   const check = state.check;
   const tone = toneOf(enabled ? camera : 'off', check);
-  const threshold = formatScore(settings.faceMatchThreshold, lang);
+  const threshold = formatScore(policy.threshold, lang);
   const cameraProblem = enabled && camera !== 'ready' && camera !== 'starting' && camera !== 'off';
 
   let headline: string;
@@ -278,7 +282,7 @@ export function FaceCheckPanel({
           {text.erase}
         </button>
       </div>
-      {erasing && <FaceEraseDialog onClose={() => setErasing(false)} />}
+      {erasing && <FaceEraseDialog model={policy.model} onClose={() => setErasing(false)} />}
     </section>
   );
 }

@@ -10,6 +10,7 @@ import type { QualityIssue } from '../face/face-quality';
 import { api, ApiError } from '../shared/api';
 import { fill, useText } from '../shared/i18n';
 import { Modal } from './dialogs';
+import type { FaceModelId } from '../../contracts/face';
 import { CameraError, captureFace, loadPipeline, openCamera, stopCamera } from './face-camera';
 import { erasureLines, FRAMES_NEEDED, type CameraStatus, type FaceEraseAnswer } from './face-capture';
 import { FACE_TEXT } from './face-text';
@@ -26,7 +27,7 @@ type Step =
   | { kind: 'not-found' }
   | { kind: 'failed'; message: string };
 
-export function FaceEraseDialog({ onClose }: { onClose: () => void }) {
+export function FaceEraseDialog({ model, onClose }: { model: FaceModelId; onClose: () => void }) {
   const text = useText(FACE_TEXT);
   const [step, setStep] = useState<Step>({ kind: 'intro' });
   const [attempt, setAttempt] = useState(0);
@@ -44,7 +45,7 @@ export function FaceEraseDialog({ onClose }: { onClose: () => void }) {
         stream = opened;
         if (controller.signal.aborted) return;
         try {
-          await loadPipeline();
+          await loadPipeline(model);
         } catch {
           if (!controller.signal.aborted) setStep({ kind: 'camera-problem', status: 'model-failed' });
           return;
@@ -55,6 +56,7 @@ export function FaceEraseDialog({ onClose }: { onClose: () => void }) {
         await video.play().catch(() => undefined);
         setStep({ kind: 'capturing', good: 0, issue: null });
         const outcome = await captureFace(video, {
+          model,
           signal: controller.signal,
           onProgress: (good, issue) => setStep({ kind: 'capturing', good, issue }),
         });
@@ -73,7 +75,7 @@ export function FaceEraseDialog({ onClose }: { onClose: () => void }) {
       controller.abort();
       stopCamera(stream);
     };
-  }, [attempt]);
+  }, [attempt, model]);
 
   const start = () => {
     setStep({ kind: 'starting' });

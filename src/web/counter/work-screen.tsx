@@ -497,6 +497,7 @@ export function WorkScreen({
             ticket={current?.status === 'called' || current?.status === 'serving' ? current : null}
             hasFace={work?.currentHasFace ?? true}
             settings={centre.settings}
+            policy={centre.facePolicy}
           />
           <section className="cc-panel">
             <h2>{text.waitingTitle}</h2>

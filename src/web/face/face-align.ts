@@ -136,6 +136,15 @@ export function warpToRgb(source: RgbaImage, toSource: Similarity, width: number
 }
 
 /**
+ * A face crop aligned to explicit reference points of a size×size crop (a model's own template, such
+ * as Open Model Zoo's 128×128 one, which is not a scaled ArcFace template).
+ */
+export function alignFaceToPoints(source: RgbaImage, landmarks: readonly Point2[], size: number, points: readonly Point2[]): Uint8ClampedArray {
+  const toCrop = estimateSimilarity(landmarks, points);
+  return warpToRgb(source, invertSimilarity(toCrop), size, size);
+}
+
+/**
  * A face crop aligned to the template: the five landmarks (in source pixels) land on the template
  * points of a size×size crop of `region`.
  */

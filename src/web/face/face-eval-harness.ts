@@ -4,7 +4,7 @@
  * the command serves, and hands back templates and timings. Built on the fly by src/cli/face-eval.ts.
  */
 import { createFacePipeline } from './face-pipeline';
-import { descriptorById, type DescriptorSpec } from './face-descriptors';
+import { descriptorById, DESCRIPTORS, type DescriptorSpec } from './face-descriptors';
 
 export interface EvalImage {
   index: number;
@@ -39,8 +39,12 @@ export interface FrameBench {
   cachedMsPerFrame: number;
 }
 
+/** The server could not decode the file: that image fails to enrol, the run goes on. */
+class UnreadableImage extends Error {}
+
 async function fetchImage(index: number): Promise<ImageData> {
   const response = await fetch(`/eval/image/${index}`);
+  if (response.status === 422) throw new UnreadableImage(((await response.json()) as { message?: string }).message ?? 'unreadable image');
   if (!response.ok) throw new Error(`image ${index}: HTTP ${response.status}`);
   const width = Number(response.headers.get('x-width'));
   const height = Number(response.headers.get('x-height'));
@@ -56,7 +60,14 @@ async function run(config: { descriptor?: string | DescriptorSpec }): Promise<Ev
   const images = (await (await fetch('/eval/images.json')).json()) as EvalImage[];
   const results: EvalImageResult[] = [];
   for (const image of images) {
-    const pixels = await fetchImage(image.index);
+    let pixels: ImageData;
+    try {
+      pixels = await fetchImage(image.index);
+    } catch (error) {
+      if (!(error instanceof UnreadableImage)) throw error;
+      results.push({ index: image.index, template: null, faceCount: 0, issues: ['unreadable-image'], measurement: { error: error.message }, ms: 0 });
+      continue;
+    }
     const started = performance.now();
     const analysis = await pipeline.analyse(pixels);
     const ms = performance.now() - started;
@@ -116,11 +127,16 @@ async function benchFrames(config: { descriptor?: string | DescriptorSpec; indic
   return { frames: full.n, msPerFrame: full.ms, detectMsPerFrame: detect.ms, cachedMsPerFrame: cached.ms };
 }
 
+/** The descriptor ids this build of the pipeline can run. */
+function descriptorIds(): string[] {
+  return Object.keys(DESCRIPTORS);
+}
+
 declare global {
   interface Window {
-    faceEval: { run: typeof run; benchFrames: typeof benchFrames };
+    faceEval: { run: typeof run; benchFrames: typeof benchFrames; descriptorIds: typeof descriptorIds };
   }
 }
 
-window.faceEval = { run, benchFrames };
+window.faceEval = { run, benchFrames, descriptorIds };
 document.title = 'face-eval ready';

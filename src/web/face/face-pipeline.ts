@@ -11,8 +11,8 @@
  */
 import type { Config, FaceResult, Human } from '@vladmandic/human';
 import { FACE_ASSET_MANIFEST_URL, type FaceAssetManifest } from '../../contracts/face';
-import { alignFace, warpToRgb, type Point2, type RgbaImage } from './face-align';
-import { DEFAULT_DESCRIPTOR, type DescriptorSpec, type FaceApiSpec, type GraphSpec } from './face-descriptors';
+import { alignFace, alignFaceToPoints, warpToRgb, type Point2, type RgbaImage } from './face-align';
+import { DEFAULT_DESCRIPTOR, type DescriptorSpec, type FaceApiSpec, type GraphSpec, type OnnxSpec } from './face-descriptors';
 import { estimateHeadPose, eyeOpenness, fivePointsFromMesh, MESH_POINTS, type HeadPose, type MeshPoint } from './face-landmarks';
 import { assessQuality, DEFAULT_QUALITY_LIMITS, greyStats, laplacianVariance, rgbToGrey, type FrameMeasurement, type QualityLimits, type QualityVerdict } from './face-quality';
 import { l2Normalise } from './face-template';
@@ -104,6 +104,20 @@ interface FaceApiModule {
   tf: { setBackend(name: string): Promise<boolean>; ready(): Promise<void>; setWasmPaths?: (path: string, simd?: boolean) => void };
   setWasmPaths?: (path: string, simd?: boolean) => void;
   nets: { faceRecognitionNet: { loadFromUri(url: string): Promise<void>; computeFaceDescriptor(input: HTMLCanvasElement): Promise<Float32Array | Float32Array[]> } };
+}
+
+/** The few onnxruntime-web calls used here (its WASM-only module, loaded from our own server). */
+interface OrtModule {
+  env: { wasm: { wasmPaths?: string; numThreads?: number; proxy?: boolean } };
+  Tensor: new (type: 'float32', data: Float32Array, dims: readonly number[]) => unknown;
+  InferenceSession: {
+    create(model: string | Uint8Array, options?: { executionProviders?: string[]; graphOptimizationLevel?: string }): Promise<OrtSession>;
+  };
+}
+interface OrtSession {
+  inputNames: readonly string[];
+  outputNames: readonly string[];
+  run(feeds: Record<string, unknown>): Promise<Record<string, { data: Float32Array | ArrayLike<number> }>>;
 }
 
 type Describer = (image: RgbaImage, face: FaceResult) => Promise<Float32Array | null>;
@@ -216,6 +230,44 @@ function faceApiDescriber(faceApi: FaceApiModule, spec: FaceApiSpec): Describer 
   };
 }
 
+/** An aligned RGB crop as the NCHW float input an ONNX face model expects. */
+export function onnxInput(rgb: Uint8ClampedArray, spec: Pick<OnnxSpec, 'inputSize' | 'channels' | 'offset' | 'divisor'>): Float32Array {
+  const plane = spec.inputSize * spec.inputSize;
+  const values = new Float32Array(3 * plane);
+  // Output plane c takes source channel order[c] (R = 0, G = 1, B = 2 in the crop).
+  const order = spec.channels === 'bgr' ? [2, 1, 0] : [0, 1, 2];
+  for (let c = 0; c < 3; c++) {
+    const from = order[c]!;
+    const base = c * plane;
+    for (let i = 0; i < plane; i++) values[base + i] = (rgb[i * 3 + from]! - spec.offset) / spec.divisor;
+  }
+  return values;
+}
+
+async function onnxDescriber(manifest: FaceAssetManifest, spec: OnnxSpec, warmup: boolean): Promise<Describer> {
+  const asset = manifest.installedModels.find((m) => m.id === spec.model);
+  if (!asset) throw new Error(`face pipeline: model ${spec.model} is not installed on this server (motcua models install)`);
+  const ort = (await import(/* @vite-ignore */ manifest.onnxRuntime.script)) as OrtModule;
+  ort.env.wasm.wasmPaths = manifest.onnxRuntime.base;
+  // One thread needs no cross-origin isolation and measured as fast on two cores (STACK-NOTES.md).
+  ort.env.wasm.numThreads = 1;
+  ort.env.wasm.proxy = false;
+  const session = await ort.InferenceSession.create(asset.url, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+  const inputName = session.inputNames[0]!;
+  const outputName = session.outputNames[0]!;
+  const dims = [1, 3, spec.inputSize, spec.inputSize] as const;
+  const run = async (input: Float32Array) => {
+    const output = await session.run({ [inputName]: new ort.Tensor('float32', input, dims) });
+    return Float32Array.from(output[outputName]!.data);
+  };
+  if (warmup) await run(new Float32Array(3 * spec.inputSize * spec.inputSize));
+  return async (image, face) => {
+    if (!hasFullMesh(face)) return null;
+    const rgb = alignFaceToPoints(image, fivePointsFromMesh(face.mesh as MeshPoint[]), spec.inputSize, spec.points);
+    return run(onnxInput(rgb, spec));
+  };
+}
+
 /** Size, pose, light and sharpness of the largest face, and the verdict of the gate. */
 function measureFrame(image: RgbaImage, faces: FaceResult[], limits: QualityLimits): FaceAnalysis['quality'] {
   const measurement: FrameMeasurement = { faceWidths: faces.map((f) => f.box[2]) };
@@ -260,6 +312,8 @@ export async function createFacePipeline(options: FacePipelineOptions = {}): Pro
   } else if (spec.kind === 'graph') {
     const url = /^(https?:)?\//.test(spec.model) ? spec.model : manifest.human.modelBase + spec.model;
     describe = graphDescriber(tf, await tf.loadGraphModel(url), spec);
+  } else if (spec.kind === 'onnx') {
+    describe = await onnxDescriber(manifest, spec, options.warmup ?? false);
   } else {
     const faceApi = (await import(/* @vite-ignore */ manifest.faceApi.script)) as FaceApiModule;
     // Both libraries bundle the same TensorFlow.js (4.22) and share its engine: keep it on WASM.

@@ -35,7 +35,7 @@
  * here, never an image, and only from the moment the citizen consented; a new visit forgets it.
  */
 import type { IssuedTicket, IssueTicketInput } from '../../contracts/api';
-import { FACE_MODEL_ID } from '../../contracts/face';
+import { FACE_FRAMES_PER_TEMPLATE, FALLBACK_FACE_MODEL_ID } from '../../contracts/face';
 import { DEFAULT_LANG, type Lang } from '../../contracts/lang';
 
 /** What the screens offer, in order: field ids (tiles) and priority group ids. */
@@ -77,6 +77,8 @@ export interface FaceVisit {
   live: boolean;
   /** That face's template (base64 of float32 LE), captured only after consent. Never an image. */
   template: string | null;
+  /** The recognition model that made the template (the centre's, when the camera started). */
+  model: string | null;
   recognition: Recognition;
 }
 
@@ -154,7 +156,7 @@ export type KioskEvent =
   /** The camera's active liveness check decided for the face in front of the kiosk. */
   | { type: 'liveness'; verdict: 'live' | 'not-live'; reason: string }
   /** The camera averaged good frames of that face into a template (base64 float32 LE). */
-  | { type: 'captured'; template: string }
+  | { type: 'captured'; template: string; model: string }
   /** The face the camera followed left or was replaced: its liveness and template no longer count. */
   | { type: 'track-reset' }
   /** On the not-live screen: check again. */
@@ -210,6 +212,7 @@ export const FRESH_VISIT: FaceVisit = {
   faces: 0,
   live: false,
   template: null,
+  model: null,
   recognition: { status: 'idle' },
 };
 
@@ -737,7 +740,8 @@ function gate(state: KioskState, chosen: Chosen, asked: boolean): KioskState {
   const consent = visit.consent === 'remember' && recognition.status === 'confirmed' ? 'today' : visit.consent ?? 'today';
   const face: IssueFace = {
     consent,
-    capture: { model: FACE_MODEL_ID, template: visit.template, live: true },
+    // The camera averages FACE_FRAMES_PER_TEMPLATE good frames: the server gives a held number back only then.
+    capture: { model: visit.model ?? FALLBACK_FACE_MODEL_ID, template: visit.template, live: true, frames: FACE_FRAMES_PER_TEMPLATE },
     ...(consent === 'remember' && visit.phoneHint ? { phoneHint: visit.phoneHint } : {}),
   };
   return issue(state, chosen, face);
@@ -793,7 +797,7 @@ function observe(
     case 'captured':
       // Nothing is kept before the citizen said yes (the camera does not even describe the face).
       if (visit.consent !== 'today' && visit.consent !== 'remember') return null;
-      return { ...visit, template: event.template };
+      return { ...visit, template: event.template, model: event.model };
     case 'recognition-answer': {
       if (visit.recognition.status !== 'asking' || visit.recognition.requestId !== event.requestId) return null;
       return { ...visit, recognition: event.candidate ? { status: 'candidate', token: event.candidate } : { status: 'none' } };

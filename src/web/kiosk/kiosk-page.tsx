@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { BoardState, CentreInfo, IssuedTicket } from '../../contracts/api';
 import type { Lang } from '../../contracts/lang';
-import { FACE_MODEL_ID } from '../../contracts/face';
+import { FACE_FRAMES_PER_TEMPLATE, FALLBACK_FACE_MODEL_ID } from '../../contracts/face';
 import { api, ApiError } from '../shared/api';
 import { DevicePairing } from '../shared/device-pairing';
 import { fill, formatMinutes, LangScope, LangSwitch, useLang, useText, type Dictionary } from '../shared/i18n';
@@ -274,6 +274,8 @@ function Kiosk() {
   const groups = useMemo(() => (centre?.priorityGroups ?? []).filter((g) => g.active), [centre]);
 
   const faceEnabled = centre?.settings.faceEnabled === true;
+  // The model the centre decides with: a change (installed, or chosen by an admin) restarts the camera.
+  const faceModel = centre?.facePolicy.model ?? null;
   const rememberEnabled = centre?.settings.faceRememberEnabled === true;
   const speechRate = centre?.settings.speechRate ?? 1;
 
@@ -296,7 +298,7 @@ function Kiosk() {
   // A camera that fails to start (unplugged, busy, models not loaded) is tried again later: a kiosk
   // runs all day, and the face comes back by itself once the camera does.
   useEffect(() => {
-    if (!faceEnabled) return;
+    if (!faceEnabled || !faceModel) return;
     let cancelled = false;
     let camera: KioskCamera | null = null;
     let retry: number | undefined;
@@ -322,7 +324,7 @@ function Kiosk() {
               cameraRef.current = null;
               giveUpFor();
             },
-          }),
+          }, { model: faceModel }),
         )
         .then((started) => {
           if (cancelled) return started.stop();
@@ -347,7 +349,7 @@ function Kiosk() {
       setPointer(NO_POINTER);
       setCameraStatus('off');
     };
-  }, [faceEnabled, send]);
+  }, [faceEnabled, faceModel, send]);
 
   // Tell the camera what the screen needs: describe the face only after consent, report "not live"
   // only while checking, follow hands and head gestures only where there are choices.
@@ -460,7 +462,7 @@ function Kiosk() {
     const { requestId } = recognition;
     sent.current.add(requestId);
     api<{ candidate: string | null }>('POST', `/api/v1/kiosk/recognise?lang=${lang}`, {
-      capture: { model: FACE_MODEL_ID, template, live: true },
+      capture: { model: state.visit.model ?? FALLBACK_FACE_MODEL_ID, template, live: true, frames: FACE_FRAMES_PER_TEMPLATE },
     })
       .then((answer) => dispatch({ type: 'recognition-answer', requestId, candidate: answer.candidate }))
       // No answer is no recognition: the citizen simply takes a number.
@@ -499,9 +501,11 @@ function Kiosk() {
       .catch((error: unknown) => {
         const code = error instanceof ApiError ? error.code : 'INTERNAL_ERROR';
         const message = error instanceof Error ? error.message : String(error);
+        // The centre now decides with another model: fetch it, and the camera restarts with it.
+        if (code === 'FACE_MODEL_CHANGED') void loadCentre();
         dispatch({ type: 'issue-failed', requestId, code, message });
       });
-  }, [state, lang]);
+  }, [state, lang, loadCentre]);
 
   // Printing: the server printed on the network printer, or the browser prints the HTML slip.
   useEffect(() => {

@@ -10,6 +10,10 @@ const record = (over: Partial<FaceRecord> = {}): FaceRecord => ({
   matchThreshold: 0.93,
   matchMargin: 0.02,
   secondFactorAttempts: 3,
+  recognitionsPerHour: 3,
+  policy: { model: 'face-api-128-aligned', templateLength: 128, threshold: 0.93, margin: 0.02, thresholdSource: 'calibrated', requestedModelMissing: false },
+  models: [],
+  reuseChecksLast30Days: { offered: 0, confirmed: 0, rejected: 0, unanswered: 0, falseMatchRate: null },
   retention: { walkIn: 'end-of-service-day', remembered: 'until-withdrawn-or-erased' },
   held: [],
   consentsLast30Days: { declined: 0, today: 0, remember: 0 },
@@ -70,10 +74,10 @@ describe('the processing record as tables', () => {
   });
 
   it('warns about a threshold below the calibrated default, to the sixth decimal', () => {
-    expect(thresholdAdvice(0.93)).toBe('default');
-    expect(thresholdAdvice(0.9300000001)).toBe('default');
-    expect(thresholdAdvice(0.9213)).toBe('below-default');
-    expect(thresholdAdvice(0.9345)).toBe('above-default');
+    expect(thresholdAdvice(0.93, 0.93)).toBe('default');
+    expect(thresholdAdvice(0.9300000001, 0.93)).toBe('default');
+    expect(thresholdAdvice(0.9213, 0.93)).toBe('below-default');
+    expect(thresholdAdvice(0.9345, 0.93)).toBe('above-default');
     expect(thresholdAdvice(0.9, 0.88)).toBe('above-default');
   });
 });

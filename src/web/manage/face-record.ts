@@ -4,7 +4,6 @@
  * Pure, so the page and its print-out read the same rows and they can be tested without a browser.
  */
 import type { FaceRecord } from '../../contracts/api';
-import { DEFAULT_FACE_MATCH_THRESHOLD } from '../../contracts/face';
 
 export type HeldKind = FaceRecord['held'][number]['kind'];
 export const HELD_KINDS: readonly HeldKind[] = ['walk-in', 'remembered'];
@@ -74,7 +73,7 @@ export function isAuditAction(action: string): action is AuditAction {
  */
 export type ThresholdAdvice = 'below-default' | 'default' | 'above-default';
 
-export function thresholdAdvice(threshold: number, calibrated = DEFAULT_FACE_MATCH_THRESHOLD): ThresholdAdvice {
+export function thresholdAdvice(threshold: number, calibrated: number): ThresholdAdvice {
   const diff = Math.round((threshold - calibrated) * 1e6);
   if (diff < 0) return 'below-default';
   return diff === 0 ? 'default' : 'above-default';

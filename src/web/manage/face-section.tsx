@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { FaceRecord } from '../../contracts/api';
-import { DEFAULT_FACE_MATCH_THRESHOLD } from '../../contracts/face';
+import { FACE_MODELS } from '../../contracts/face';
 import { api } from '../shared/api';
 import { fill, useLang, useText } from '../shared/i18n';
 import { auditRows, consentRows, heldRows, isAuditAction, thresholdAdvice, totalHeld } from './face-record';
@@ -17,6 +17,7 @@ import {
   type FaceSettings,
   type FaceSettingsDraft,
   type FaceSettingsHints,
+  type FormPolicy,
 } from './face-settings-form';
 import { FACE_TEXT } from './face-text';
 import { formatDateTime } from './format';
@@ -49,6 +50,7 @@ export function FaceSection({ user, info, isAdmin, hall }: SectionProps) {
       <FaceRecordView record={record} loadedAt={loadedAt} loadError={loadError} info={info} userName={user.fullName} onReload={load} />
       <FaceSettingsCard
         settings={info.settings}
+        policy={info.facePolicy}
         isAdmin={isAdmin}
         onSaved={async () => {
           await hall.reload();
@@ -290,12 +292,12 @@ function FaceRecordView({
               <dt>{text.techThreshold}</dt>
               <dd data-testid="face-threshold">{decimal(record.matchThreshold)}</dd>
               <dt>{text.techMargin}</dt>
-              <dd>{decimal(info.settings.faceMatchMargin)}</dd>
+              <dd>{decimal(record.matchMargin)}</dd>
               <dt>{text.techAttempts}</dt>
               <dd>{info.settings.faceSecondFactorAttempts}</dd>
             </dl>
-            {thresholdAdvice(record.matchThreshold) === 'below-default' && (
-              <Notice kind="warn">{fill(text.techBelowDefault, { calibrated: decimal(DEFAULT_FACE_MATCH_THRESHOLD) })}</Notice>
+            {thresholdAdvice(record.matchThreshold, FACE_MODELS[record.policy.model].defaultThreshold) === 'below-default' && (
+              <Notice kind="warn">{fill(text.techBelowDefault, { calibrated: decimal(FACE_MODELS[record.policy.model].defaultThreshold) })}</Notice>
             )}
             <p className="m-muted">{text.techCalibration}</p>
           </section>
@@ -325,11 +327,12 @@ function FaceRecordView({
   );
 }
 
-function FaceSettingsCard({ settings, isAdmin, onSaved }: { settings: FaceSettings; isAdmin: boolean; onSaved(): Promise<void> }) {
+function FaceSettingsCard({ settings, policy, isAdmin, onSaved }: { settings: FaceSettings; policy: FormPolicy; isAdmin: boolean; onSaved(): Promise<void> }) {
   const text = useText(FACE_TEXT);
   const common = useText(COMMON);
   const { lang } = useLang();
-  const [draft, setDraft] = useState<FaceSettingsDraft>(() => faceSettingsToDraft(settings, lang));
+  const [draft, setDraft] = useState<FaceSettingsDraft>(() => faceSettingsToDraft(settings, policy, lang));
+  const calibrated = FACE_MODELS[policy.model].defaultThreshold;
   const [hints, setHints] = useState<FaceSettingsHints>({});
   const [saved, setSaved] = useState(false);
   const { busy, error, setError, run } = useAction();
@@ -341,7 +344,7 @@ function FaceSettingsCard({ settings, isAdmin, onSaved }: { settings: FaceSettin
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const result = draftToFaceSettings(draft);
+    const result = draftToFaceSettings(draft, policy);
     if (!result.ok) {
       setHints(result.hints);
       setError(text.fixHints);
@@ -349,17 +352,17 @@ function FaceSettingsCard({ settings, isAdmin, onSaved }: { settings: FaceSettin
     }
     setHints({});
     const ok = await run(async () => {
-      const next = await api<FaceSettings>('PUT', '/api/v1/manage/settings', result.settings);
-      setDraft(faceSettingsToDraft(next, lang));
+      await api<FaceSettings>('PUT', '/api/v1/manage/settings', result.settings);
     });
     if (ok) {
       setSaved(true);
+      // The numbers in force come back with the hall (the policy is computed by the server).
       await onSaved();
     }
   };
 
-  const parsed = draftToFaceSettings(draft);
-  const below = parsed.ok && thresholdAdvice(parsed.settings.faceMatchThreshold) === 'below-default';
+  const parsed = draftToFaceSettings(draft, policy);
+  const below = parsed.ok && parsed.settings.faceMatchThreshold !== null && thresholdAdvice(parsed.settings.faceMatchThreshold, calibrated) === 'below-default';
   const hint = (key: keyof FaceSettingsHints) => (hints[key] ? text[`hint:${hints[key]}`] : null);
 
   return (
@@ -389,7 +392,7 @@ function FaceSettingsCard({ settings, isAdmin, onSaved }: { settings: FaceSettin
                 hint={hint('threshold')}
                 help={text.thresholdHelp}
               />
-              {below && <p className="m-warn-text mf-below">{fill(text.thresholdBelow, { calibrated: decimalText(DEFAULT_FACE_MATCH_THRESHOLD, lang) })}</p>}
+              {below && <p className="m-warn-text mf-below">{fill(text.thresholdBelow, { calibrated: decimalText(calibrated, lang) })}</p>}
             </div>
             <TextField
               label={text.margin}

@@ -3,13 +3,17 @@
  * remembered, the match threshold and margin, and the attempts allowed for the phone digits.
  * Pure: text typed by a person → the SettingsPatch sent to PUT /manage/settings, or hints.
  */
-import type { Settings } from '../../contracts/api';
+import type { FacePolicyView, Settings } from '../../contracts/api';
+import { FACE_MODELS } from '../../contracts/face';
 import { parseDecimal, parseWhole } from './format';
 
 export type FaceSettings = Pick<
   Settings,
-  'faceEnabled' | 'faceRememberEnabled' | 'faceMatchThreshold' | 'faceMatchMargin' | 'faceSecondFactorAttempts'
+  'faceEnabled' | 'faceRememberEnabled' | 'faceMatchThreshold' | 'faceMatchMargin' | 'faceThresholdModel' | 'faceSecondFactorAttempts'
 >;
+
+/** What the form needs of the decisions in force: the model, and its threshold and margin. */
+export type FormPolicy = Pick<FacePolicyView, 'model' | 'threshold' | 'margin'>;
 
 export interface FaceSettingsDraft {
   enabled: boolean;
@@ -39,12 +43,13 @@ export function decimalText(value: number, lang: 'vi' | 'en'): string {
   return lang === 'vi' ? text.replace('.', ',') : text;
 }
 
-export function faceSettingsToDraft(settings: FaceSettings, lang: 'vi' | 'en'): FaceSettingsDraft {
+/** The draft shows the numbers in force for the model in use (the admin's own, or its calibrated defaults). */
+export function faceSettingsToDraft(settings: FaceSettings, policy: FormPolicy, lang: 'vi' | 'en'): FaceSettingsDraft {
   return {
     enabled: settings.faceEnabled,
     rememberEnabled: settings.faceRememberEnabled,
-    threshold: decimalText(settings.faceMatchThreshold, lang),
-    margin: decimalText(settings.faceMatchMargin, lang),
+    threshold: decimalText(policy.threshold, lang),
+    margin: decimalText(policy.margin, lang),
     attempts: String(settings.faceSecondFactorAttempts),
   };
 }
@@ -58,7 +63,14 @@ function decimal(text: string, min: number, max: number, range: FaceHintCode): {
   return { value };
 }
 
-export function draftToFaceSettings(draft: FaceSettingsDraft): { ok: true; settings: FaceSettings } | { ok: false; hints: FaceSettingsHints } {
+/**
+ * Numbers equal to the model's calibrated defaults are sent as null, so the centre keeps following
+ * the calibration (and a later, better calibration); others are the admin's own, for this model only.
+ */
+export function draftToFaceSettings(
+  draft: FaceSettingsDraft,
+  policy: FormPolicy,
+): { ok: true; settings: FaceSettings } | { ok: false; hints: FaceSettingsHints } {
   const hints: FaceSettingsHints = {};
   const threshold = decimal(draft.threshold, THRESHOLD_MIN, THRESHOLD_MAX, 'threshold-range');
   if (threshold.hint) hints.threshold = threshold.hint;
@@ -68,14 +80,17 @@ export function draftToFaceSettings(draft: FaceSettingsDraft): { ok: true; setti
   if (attempts === null) hints.attempts = 'required';
   else if (!Number.isInteger(attempts) || attempts < ATTEMPTS_MIN || attempts > ATTEMPTS_MAX) hints.attempts = 'attempts-range';
   if (Object.keys(hints).length > 0) return { ok: false, hints };
+  const calibrated = FACE_MODELS[policy.model];
+  const own = threshold.value !== calibrated.defaultThreshold || margin.value !== calibrated.defaultMargin;
   return {
     ok: true,
     settings: {
       faceEnabled: draft.enabled,
       // Remembering needs the face; the choice is kept as it was while the face is off.
       faceRememberEnabled: draft.rememberEnabled,
-      faceMatchThreshold: threshold.value!,
-      faceMatchMargin: margin.value!,
+      faceMatchThreshold: own ? threshold.value! : null,
+      faceMatchMargin: own ? margin.value! : null,
+      faceThresholdModel: own ? policy.model : null,
       faceSecondFactorAttempts: attempts!,
     },
   };

@@ -16,7 +16,7 @@
  * the averaged template (by the page, after consent).
  */
 import type { Config, Human } from '@vladmandic/human';
-import { FACE_ASSET_MANIFEST_URL, type FaceAssetManifest } from '../../../contracts/face';
+import { FACE_ASSET_MANIFEST_URL, type FaceAssetManifest, type FaceModelId } from '../../../contracts/face';
 import type { FacePipeline } from '../../face/face-pipeline';
 import { faceFrameFromHuman, handFrameFromHuman, type HandFrame, type HumanFaceLike, type HumanHandLike, type Rect } from '../gestures/landmarks';
 import { encodeTemplate } from './face-capture-encoding';
@@ -43,7 +43,7 @@ export type CameraKioskEvent =
   | { type: 'faces'; count: number }
   | { type: 'track-reset' }
   | { type: 'liveness'; verdict: 'live' | 'not-live'; reason: string }
-  | { type: 'captured'; template: string }
+  | { type: 'captured'; template: string; model: string }
   | { type: 'highlight'; index: number }
   | { type: 'move'; delta: number }
   | { type: 'confirm' };
@@ -173,15 +173,15 @@ function toRect(box: readonly number[]): Rect {
   return { x, y, width, height };
 }
 
-function sessionEvent(e: FaceSessionEvent): CameraKioskEvent {
-  return e.type === 'captured' ? { type: 'captured', template: encodeTemplate(e.template) } : e;
+function sessionEvent(e: FaceSessionEvent, model: string): CameraKioskEvent {
+  return e.type === 'captured' ? { type: 'captured', template: encodeTemplate(e.template), model } : e;
 }
 
 /**
  * Opens the webcam and loads the models; resolves when frames are being analysed. Throws
  * CameraUnavailable when the kiosk must do without the face.
  */
-export async function startKioskCamera(callbacks: KioskCameraCallbacks): Promise<KioskCamera> {
+export async function startKioskCamera(callbacks: KioskCameraCallbacks, options: { model: FaceModelId }): Promise<KioskCamera> {
   const stream = await openCamera();
   let stopped = false;
   const stopStream = () => stream.getTracks().forEach((track) => track.stop());
@@ -203,8 +203,9 @@ export async function startKioskCamera(callbacks: KioskCameraCallbacks): Promise
     await sensing.detect(warm);
     sensing.config.hand.enabled = false;
     // Loaded after the sensing models (Human keeps its models per page: loading both at once races).
-    const { createFacePipeline } = await import('../../face/face-pipeline');
-    pipeline = await createFacePipeline({ livenessHints: false, videoCaching: true, maxFaces: 5, warmup: true });
+    const [{ createFacePipeline }, { descriptorById }] = await Promise.all([import('../../face/face-pipeline'), import('../../face/face-descriptors')]);
+    // The centre's model (its face policy): the server refuses templates of any other.
+    pipeline = await createFacePipeline({ descriptor: descriptorById(options.model), livenessHints: false, videoCaching: true, maxFaces: 5, warmup: true });
   } catch (e) {
     stopStream();
     throw new CameraUnavailable('models', e);
@@ -312,7 +313,7 @@ export async function startKioskCamera(callbacks: KioskCameraCallbacks): Promise
           if (stopped) break;
           if (e.type === 'liveness') performance.mark(`motcua-camera-liveness-${e.verdict}-${e.reason}`);
           else if (e.type === 'captured' || e.type === 'presence') performance.mark(`motcua-camera-${e.type}`);
-          callbacks.onEvent(sessionEvent(e));
+          callbacks.onEvent(sessionEvent(e, pipeline.modelId));
         }
 
         if (current.choosing && !stopped) {
