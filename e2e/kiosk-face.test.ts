@@ -128,19 +128,68 @@ describe('the touchless face kiosk', () => {
     await done(k);
   });
 
-  it('person A again, same field: the same number back ("Ông/bà đã có số"), nothing new kept', async () => {
-    const before = await record();
-    const { k, page } = await kiosk('person-a');
+  /** Person A at field 1 again: "Ông/bà đã có số" with that number, and the question whether it is theirs. */
+  async function personAAgain(): Promise<{ k: CameraKiosk; page: Page; posted: Posted[] }> {
+    const visit = await kiosk('person-a');
+    const { page } = visit;
     await waitForState(page, 'consent', 20_000);
     await keys(page, '1', 'Enter');
     await waitForState(page, 'choosing-field');
     await keys(page, '1', 'Enter');
-    await waitForState(page, 'showing-ticket', 30_000);
+    await waitForState(page, 'reuse-confirm', 30_000);
+    await page.getByText('Đây có phải số của ông/bà không?').waitFor({ timeout: 5_000 });
+    expect((await page.getByTestId('reuse-number').textContent())!.trim()).toBe(numberA);
+    // The number and its field only: not the ticket (when it was taken, its link), nothing else.
+    const shown = (await page.getByTestId('kiosk-reuse-confirm').textContent())!;
+    expect(shown).toContain('Hộ tịch');
+    expect(shown).not.toContain('Lấy số lúc');
+    expect(await page.getByTestId('kiosk-ticket').count()).toBe(0);
+    expect(await page.locator('.kiosk-qr').count()).toBe(0);
+    // A second Enter alone (nothing marked) does not answer.
+    await keys(page, 'Enter');
+    await page.waitForTimeout(500);
+    expect(await kioskState(page)).toBe('reuse-confirm');
+    return visit;
+  }
+
+  it('person A again, same field: the same number back ("Ông/bà đã có số"), confirmed as theirs by key; nothing new kept', async () => {
+    const before = await record();
+    const { k, page, posted } = await personAAgain();
+    await shot(page, '04-reuse-confirm');
+    await keys(page, '1', 'Enter');
+    await waitForState(page, 'showing-ticket');
     expect((await page.getByTestId('ticket-reused').textContent())?.trim()).toBe('Ông/bà đã có số');
     expect(await page.getByTestId('kiosk-ticket').getAttribute('data-reused')).toBe('true');
     expect((await page.getByTestId('ticket-number').textContent())!.trim()).toBe(numberA);
-    await shot(page, '04-reused-number');
-    expect(held(await record(), 'walk-in')).toBe(held(before, 'walk-in'));
+    await shot(page, '04b-reused-number');
+    await expect.poll(async () => (await record()).reuseChecksLast30Days.confirmed, { timeout: 10_000 }).toBe(before.reuseChecksLast30Days.confirmed + 1);
+    expect(posted.filter((p) => p.path.startsWith('/api/v1/kiosk/reuse/')).map((p) => p.path)).toEqual([
+      expect.stringMatching(/^\/api\/v1\/kiosk\/reuse\/[A-Za-z0-9_-]+\/confirm$/),
+    ]);
+    const after = await record();
+    expect(held(after, 'walk-in')).toBe(held(before, 'walk-in'));
+    expect(after.reuseChecksLast30Days.offered).toBe(before.reuseChecksLast30Days.offered + 1);
+    expect(after.reuseChecksLast30Days.rejected).toBe(before.reuseChecksLast30Days.rejected);
+    await done(k);
+  });
+
+  it('person A again, "not mine": a new number, and the false match is recorded', async () => {
+    const before = await record();
+    const { k, page, posted } = await personAAgain();
+    await keys(page, '2', 'Enter');
+    await waitForState(page, 'showing-ticket', 30_000);
+    expect(await page.getByTestId('kiosk-ticket').getAttribute('data-reused')).toBe('false');
+    const fresh = (await page.getByTestId('ticket-number').textContent())!.trim();
+    expect(fresh).not.toBe(numberA);
+    const [first, again] = tickets(posted);
+    const { notMine, ...againFace } = again!.face as { notMine?: string };
+    expect(notMine).toMatch(/^[A-Za-z0-9_-]{20,64}$/);
+    // The same request again, saying which answer was wrong; still only a template leaves the kiosk.
+    expect({ ...again, face: againFace }).toEqual(first);
+    expectTemplateOnly(againFace);
+    const after = await record();
+    expect(after.reuseChecksLast30Days.rejected).toBe(before.reuseChecksLast30Days.rejected + 1);
+    expect(held(after, 'walk-in')).toBe(held(before, 'walk-in') + 1);
     await done(k);
   });
 

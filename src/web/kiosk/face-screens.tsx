@@ -6,7 +6,16 @@
  */
 import type { ReactNode } from 'react';
 import { fill, useText, type Dictionary } from '../shared/i18n';
-import { consentChoices, PHONE_DIGITS, REMEMBER_CONFIRM_CHOICES, type FaceConsent, type KioskEvent, type KioskMenu, type ReadyResult } from './kiosk-machine';
+import {
+  consentChoices,
+  PHONE_DIGITS,
+  REMEMBER_CONFIRM_CHOICES,
+  REUSE_CONFIRM_CHOICES,
+  type FaceConsent,
+  type KioskEvent,
+  type KioskMenu,
+  type ReadyResult,
+} from './kiosk-machine';
 import type { TouchlessView } from './camera/touchless';
 
 export const FACE_TEXT: Dictionary<
@@ -56,6 +65,11 @@ export const FACE_TEXT: Dictionary<
   | 'cameraOn'
   | 'alreadyHave'
   | 'alreadyHaveSub'
+  | 'reuseQuestion'
+  | 'reuseMine'
+  | 'reuseNotMine'
+  | 'reuseNotMineSub'
+  | 'sayReuseQuestion'
   | 'sayHello'
   | 'sayChooseField'
   | 'sayOneAtATime'
@@ -113,6 +127,11 @@ export const FACE_TEXT: Dictionary<
     cameraOn: 'Camera đang bật · không lưu ảnh',
     alreadyHave: 'Ông/bà đã có số',
     alreadyHaveSub: 'Máy nhận ra ông/bà đã lấy số cho lĩnh vực này hôm nay. Mời giữ số này.',
+    reuseQuestion: 'Đây có phải số của ông/bà không?',
+    reuseMine: 'Đúng, số của tôi',
+    reuseNotMine: 'Không phải số của tôi',
+    reuseNotMineSub: 'Máy cấp cho ông/bà một số mới',
+    sayReuseQuestion: 'Ông/bà đã có số {number}. Đây có phải số của ông/bà không?',
     sayHello: 'Xin chào ông/bà. Mời ông/bà chọn cách lấy số.',
     sayChooseField: 'Mời chọn lĩnh vực cần giải quyết.',
     sayOneAtATime: 'Mời từng người một.',
@@ -169,6 +188,11 @@ export const FACE_TEXT: Dictionary<
     cameraOn: 'Camera on · no photo kept',
     alreadyHave: 'You already have a number',
     alreadyHaveSub: 'You already took a number for this field today. Please keep this one.',
+    reuseQuestion: 'Is this your number?',
+    reuseMine: 'Yes, it is mine',
+    reuseNotMine: 'No, it is not mine',
+    reuseNotMineSub: 'You get a new number',
+    sayReuseQuestion: 'You already have number {number}. Is this your number?',
     sayHello: 'Welcome. Please choose how to take your number.',
     sayChooseField: 'Please choose what you need help with.',
     sayOneAtATime: 'One person at a time, please.',
@@ -290,6 +314,46 @@ export function RememberConfirmScreen({ highlight, send }: { highlight: number |
       <button type="button" className="kiosk-secondary" onClick={() => send({ type: 'without-face' })}>
         {text.withoutFace}
       </button>
+      <HowToChoose />
+    </section>
+  );
+}
+
+/**
+ * A number given back because the face matched someone who already holds one: is it theirs? Only the
+ * number and its field are shown — nothing that would tell a stranger whose number it is — with the
+ * two answers side by side at the bottom, away from the field tile a hand may still rest on (and the
+ * camera ignores a resting hand here: kiosk-machine.ts `needsDeliberateChoice`).
+ */
+export function ReuseConfirmScreen({ number, fieldName, highlight, send }: { number: string; fieldName: string; highlight: number | null; send: Send }) {
+  const text = useText(FACE_TEXT);
+  const labels: Record<(typeof REUSE_CONFIRM_CHOICES)[number], { title: string; sub?: string; tone: 'yes' | 'no' }> = {
+    mine: { title: text.reuseMine, tone: 'yes' },
+    'not-mine': { title: text.reuseNotMine, sub: text.reuseNotMineSub, tone: 'no' },
+  };
+  return (
+    <section className="kiosk-screen kiosk-reuse-confirm" aria-labelledby="kiosk-title" data-testid="kiosk-reuse-confirm">
+      <div className="kiosk-remember-question">
+        <p className="kiosk-ticket-label kiosk-ticket-reused">{text.alreadyHave}</p>
+        <p className="kiosk-ticket-number" data-testid="reuse-number">
+          {number}
+        </p>
+        <p className="kiosk-ticket-field">{fieldName}</p>
+        <h1 id="kiosk-title">{text.reuseQuestion}</h1>
+      </div>
+      <div className="kiosk-choices kiosk-choices-row">
+        {REUSE_CONFIRM_CHOICES.map((c, i) => (
+          <Choice
+            key={c}
+            index={i}
+            marked={highlight === i}
+            tone={labels[c].tone}
+            title={labels[c].title}
+            {...(labels[c].sub ? { sub: labels[c].sub } : {})}
+            onClick={() => send({ type: 'reuse-answer', answer: c })}
+          />
+        ))}
+      </div>
       <HowToChoose />
     </section>
   );

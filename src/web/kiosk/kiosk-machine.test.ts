@@ -215,6 +215,9 @@ describe('kiosk state machine with the face', () => {
   const recognised = (v: Partial<FaceVisit>, extra: Partial<Extract<KioskState, { kind: 'recognised' }>> = {}, lastRequestId = 1) =>
     fat({ kind: 'recognised', fieldId: 'ct', priorityGroupId: null, digits: '', message: null, closed: false, ...extra }, v, lastRequestId);
   const candidate = { status: 'candidate' as const, token: 'tok' };
+  const matched = { ...issued, reused: true, reuseCheck: { token: 'reuse-token-0123456789abc', expiresAt: '2026-12-04T03:05:00.000Z' } } as IssuedTicket;
+  const reuseConfirm = (highlight: number | null = null) =>
+    fat({ kind: 'reuse-confirm', issued: matched, highlight, face: { consent: 'today', capture }, fieldId: 'ct', priorityGroupId: null }, ready, 1);
 
   const table: [string, KioskState, KioskEvent, KioskState][] = [
     // Presence and crowds
@@ -341,6 +344,28 @@ describe('kiosk state machine with the face', () => {
       { type: 'issued', requestId: 1, issued: { ...issued, reused: true } as IssuedTicket },
       fat({ kind: 'showing-ticket', issued: { ...issued, reused: true } as IssuedTicket, reused: true }, ready, 1),
     ],
+    [
+      'given back on a face match: "is this number yours?" first',
+      issuingWith({ consent: 'today', capture }, ready),
+      { type: 'issued', requestId: 1, issued: matched },
+      reuseConfirm(),
+    ],
+    ['"mine": the number, and the answer goes to the server once', reuseConfirm(), { type: 'reuse-answer', answer: 'mine' }, fat({ kind: 'showing-ticket', issued: matched, reused: true, reuseConfirmed: { requestId: 2, token: 'reuse-token-0123456789abc' } }, ready, 2)],
+    ['"not mine": asked again for a new number, saying which answer was wrong', reuseConfirm(), { type: 'reuse-answer', answer: 'not-mine' }, issuingWith({ consent: 'today', capture, notMine: 'reuse-token-0123456789abc' }, ready, 2)],
+    ['the new number is shown as a new number', issuingWith({ consent: 'today', capture, notMine: 'reuse-token-0123456789abc' }, ready, 2), { type: 'issued', requestId: 2, issued }, fat({ kind: 'showing-ticket', issued, reused: false }, ready, 2)],
+    ['nothing marked: Enter (or a nod) does not answer', reuseConfirm(), { type: 'confirm' }, reuseConfirm()],
+    ['a number key marks an answer', reuseConfirm(), { type: 'highlight', index: 1 }, reuseConfirm(1)],
+    ['Enter on the marked "mine"', reuseConfirm(0), { type: 'confirm' }, fat({ kind: 'showing-ticket', issued: matched, reused: true, reuseConfirmed: { requestId: 2, token: 'reuse-token-0123456789abc' } }, ready, 2)],
+    ['Enter on the marked "not mine"', reuseConfirm(1), { type: 'confirm' }, issuingWith({ consent: 'today', capture, notMine: 'reuse-token-0123456789abc' }, ready, 2)],
+    ['no answer in time: the number stays shown, nothing is said to the server', reuseConfirm(), { type: 'timeout' }, fat({ kind: 'showing-ticket', issued: matched, reused: true }, ready, 1)],
+    ['Escape: the same as no answer', reuseConfirm(1), { type: 'back' }, fat({ kind: 'showing-ticket', issued: matched, reused: true }, ready, 1)],
+    ['what the camera sees meanwhile changes nothing', reuseConfirm(), { type: 'liveness', verdict: 'not-live', reason: 'no-movement' }, reuseConfirm()],
+    [
+      'given back without a question (no face match behind it): shown as before',
+      issuingWith({ consent: 'today', capture }, ready),
+      { type: 'issued', requestId: 1, issued: { ...matched, reuseCheck: null } },
+      fat({ kind: 'showing-ticket', issued: { ...matched, reuseCheck: null }, reused: true }, ready, 1),
+    ],
     ['the visit ends: everything the camera gave is forgotten', fat({ kind: 'showing-ticket', issued, reused: false }, ready, 1), { type: 'done' }, fat({ kind: 'attract' }, {}, 1)],
     ['the camera went away while choosing consent: carry on without the face', consent(), { type: 'menu-loaded', menu }, at({ kind: 'choosing-field', priorityGroupId: null, highlight: null })],
   ];
@@ -350,6 +375,7 @@ describe('kiosk state machine with the face', () => {
   });
 
   it.each([
+    [reuseConfirm(), INACTIVITY_MS.reuseConfirm],
     [consent(), INACTIVITY_MS.choosing],
     [fat({ kind: 'several-faces' }), INACTIVITY_MS.severalFaces],
     [fat({ kind: 'phone', digits: '' }), INACTIVITY_MS.typing],
@@ -393,8 +419,9 @@ describe('kiosk state machine with the face', () => {
     expect(s).toMatchObject({ kind: 'phone', visit: { consent: 'remember' } });
   });
 
-  it('choices by gesture are deliberate on "remember me?" only', () => {
+  it('choices by gesture are deliberate on "remember me?" and "is this number yours?" only', () => {
     expect(needsDeliberateChoice(fat({ kind: 'remember-confirm', highlight: null }))).toBe(true);
+    expect(needsDeliberateChoice(reuseConfirm())).toBe(true);
     expect(needsDeliberateChoice(consent())).toBe(false);
     expect(needsDeliberateChoice(fieldsWith({ consent: 'today' }))).toBe(false);
   });
@@ -427,6 +454,8 @@ describe('keys on the face screens', () => {
     ['a digit marks an answer to "remember me?"', '2', on({ kind: 'remember-confirm', highlight: null }), { type: 'highlight', index: 1 }],
     ['"remember me?" has two answers', '3', on({ kind: 'remember-confirm', highlight: null }), null],
     ['Escape leaves "remember me?"', 'Escape', on({ kind: 'remember-confirm', highlight: null }), { type: 'back' }],
+    ['a digit marks an answer to "is this number yours?"', '2', on({ kind: 'reuse-confirm', highlight: null } as Partial<KioskState> & Pick<KioskState, 'kind'>), { type: 'highlight', index: 1 }],
+    ['Enter answers it', 'Enter', on({ kind: 'reuse-confirm', highlight: 0 } as Partial<KioskState> & Pick<KioskState, 'kind'>), { type: 'confirm' }],
     ['digits are digits on the keypad', '0', on({ kind: 'phone', digits: '' }), { type: 'digit', digit: '0' }],
     ['Backspace erases on the keypad', 'Backspace', on({ kind: 'phone', digits: '1' }), { type: 'erase' }],
     ['Escape leaves the keypad', 'Escape', on({ kind: 'phone', digits: '1' }), { type: 'back' }],

@@ -25,6 +25,10 @@
  *            a remembered citizen recognised (candidate) ─▶ recognised (4 digits, or skip)
  *               ─▶ confirming ─ok─▶ results (if any) ─▶ issuing | ─wrong─▶ recognised + message
  *   issuing ─issued (reused: the same person's active number)─▶ showing-ticket
+ *   issuing ─issued (reused on a face match: `reuseCheck`)─▶ reuse-confirm ("is this number yours?",
+ *            the number and field only) ─mine─▶ showing-ticket (the page confirms it to the server)
+ *                                        ─not mine─▶ issuing again (face.notMine: a new number)
+ *                                        ─no answer (timeout, Escape)─▶ showing-ticket, as before
  *
  * Every input device speaks the same events: a touch on a tile and a camera gesture that dwelt on a
  * tile are both `select-field`; a number key and a hand pointing at a tile are both `highlight`;
@@ -116,8 +120,16 @@ export type KioskScreen =
   | ({ kind: 'results'; results: readonly ReadyResult[] } & Chosen)
   /** `requestId` lets the page send each request once and ignore answers to abandoned ones. */
   | { kind: 'issuing'; fieldId: string; priorityGroupId: string | null; requestId: number; face: IssueFace | null }
-  /** `reused`: the same person already held an active number for this field; it is shown again. */
-  | { kind: 'showing-ticket'; issued: IssuedTicket; reused: boolean }
+  /**
+   * A number given back on a face match: "is this yours?" (`highlight` indexes REUSE_CONFIRM_CHOICES).
+   * Only the number and its field are shown. The request is kept to ask again if it is not theirs.
+   */
+  | ({ kind: 'reuse-confirm'; issued: IssuedTicket; highlight: number | null; face: IssueFace } & Chosen)
+  /**
+   * `reused`: the same person already held an active number for this field; it is shown again.
+   * `reuseConfirmed`: the citizen said it is theirs; the page tells the server once (`requestId`).
+   */
+  | { kind: 'showing-ticket'; issued: IssuedTicket; reused: boolean; reuseConfirmed?: { requestId: number; token: string } }
   | { kind: 'error'; code: string; message: string };
 
 /**
@@ -170,6 +182,8 @@ export type KioskEvent =
   /** Wrong digits (`final`: no attempt left, or the recognition expired): the server's message. */
   | { type: 'confirm-failed'; requestId: number; message: string; final: boolean }
   | { type: 'issued'; requestId: number; issued: IssuedTicket }
+  /** On "is this number yours?": a touch on one of the two answers. */
+  | { type: 'reuse-answer'; answer: ReuseAnswer }
   | { type: 'issue-failed'; requestId: number; code: string; message: string }
   /** The language switch: for this visit only (a switch on the idle screen starts a visit). */
   | { type: 'set-lang'; lang: Lang }
@@ -188,6 +202,8 @@ export const INACTIVITY_MS = {
   typing: 45_000,
   /** Several people in front of an idle kiosk: back to the idle screen if nobody steps forward. */
   severalFaces: 15_000,
+  /** "Is this number yours?" unanswered: the number stays on screen as a plain "you already have one". */
+  reuseConfirm: 20_000,
 } as const;
 
 /**
@@ -233,6 +249,10 @@ export function consentChoices(menu: KioskMenu): FaceConsent[] {
 /** The not-live screen's choices, in order. */
 export const NOT_LIVE_CHOICES = ['retry', 'without-face'] as const;
 
+/** "Is this number yours?": yes, or no (a new number). */
+export const REUSE_CONFIRM_CHOICES = ['mine', 'not-mine'] as const;
+export type ReuseAnswer = (typeof REUSE_CONFIRM_CHOICES)[number];
+
 /** The second question after "remember me": yes (remember), or no (the face for today only). */
 export const REMEMBER_CONFIRM_CHOICES = ['remember', 'today'] as const satisfies readonly FaceConsent[];
 
@@ -258,6 +278,8 @@ export function timeoutFor(state: KioskState): number | null {
     case 'confirming':
     case 'issuing':
       return INACTIVITY_MS.issuing;
+    case 'reuse-confirm':
+      return INACTIVITY_MS.reuseConfirm;
     case 'showing-ticket':
       return INACTIVITY_MS.ticket;
     case 'error':
@@ -272,6 +294,7 @@ export function choiceCount(state: KioskState): number {
   if (state.kind === 'consent') return consentChoices(state.menu).length;
   if (state.kind === 'not-live') return NOT_LIVE_CHOICES.length;
   if (state.kind === 'remember-confirm') return REMEMBER_CONFIRM_CHOICES.length;
+  if (state.kind === 'reuse-confirm') return REUSE_CONFIRM_CHOICES.length;
   return 0;
 }
 
@@ -281,7 +304,9 @@ export function choiceCount(state: KioskState): number {
  * once the hand has moved away from that spot or was lowered and raised again (touchless.ts).
  */
 export function needsDeliberateChoice(state: KioskState): boolean {
-  return state.kind === 'remember-confirm';
+  // "Is this number yours?" too: a hand resting on the field it chose must not say "yes" for a number
+  // that may be someone else's (the question exists to catch false matches).
+  return state.kind === 'remember-confirm' || state.kind === 'reuse-confirm';
 }
 
 /** Whether the camera should follow a hand and head gestures (the screens where one chooses). */
@@ -335,7 +360,7 @@ export function nextKioskState(state: KioskState, event: KioskEvent): KioskState
       if (event.count >= 2 && face) return { ...base, visit: { ...FRESH_VISIT, faces: event.count }, kind: 'several-faces' };
       return withVisit({ ...FRESH_VISIT, faces: event.count });
     }
-    if (state.kind === 'showing-ticket' || state.kind === 'issuing' || state.kind === 'error') {
+    if (state.kind === 'showing-ticket' || state.kind === 'issuing' || state.kind === 'reuse-confirm' || state.kind === 'error') {
       return event.type === 'faces' ? withVisit({ ...state.visit, faces: event.count }) : state;
     }
     if (state.kind === 'several-faces') {
@@ -655,10 +680,15 @@ export function nextKioskState(state: KioskState, event: KioskEvent): KioskState
 
     case 'issuing':
       switch (event.type) {
-        case 'issued':
-          return event.requestId === state.requestId
-            ? { ...base, kind: 'showing-ticket', issued: event.issued, reused: event.issued.reused === true }
-            : state;
+        case 'issued': {
+          if (event.requestId !== state.requestId) return state;
+          const { issued } = event;
+          // Given back on a face match: the citizen confirms it is theirs before it counts as such.
+          if (issued.reused && issued.reuseCheck && state.face?.capture) {
+            return { ...base, kind: 'reuse-confirm', issued, highlight: null, face: state.face, fieldId: state.fieldId, priorityGroupId: state.priorityGroupId };
+          }
+          return { ...base, kind: 'showing-ticket', issued, reused: issued.reused === true };
+        }
         case 'issue-failed':
           return event.requestId === state.requestId
             ? { ...base, kind: 'error', code: event.code, message: event.message }
@@ -669,6 +699,36 @@ export function nextKioskState(state: KioskState, event: KioskEvent): KioskState
           // Touches while the number is being issued must not issue a second one.
           return state;
       }
+
+    case 'reuse-confirm': {
+      const keep = (): KioskState => ({ ...base, kind: 'showing-ticket', issued: state.issued, reused: true });
+      const act = (answer: ReuseAnswer): KioskState => {
+        const token = state.issued.reuseCheck?.token;
+        if (!token) return keep();
+        if (answer === 'not-mine') return issue(state, state, { ...state.face, notMine: token });
+        const requestId = state.lastRequestId + 1;
+        return { ...base, lastRequestId: requestId, kind: 'showing-ticket', issued: state.issued, reused: true, reuseConfirmed: { requestId, token } };
+      };
+      switch (event.type) {
+        case 'highlight':
+          return { ...state, highlight: inRange(event.index, REUSE_CONFIRM_CHOICES.length) };
+        case 'move':
+          return { ...state, highlight: moveHighlight(state.highlight, event.delta, REUSE_CONFIRM_CHOICES.length) };
+        case 'confirm': {
+          const chosen = state.highlight === null ? undefined : REUSE_CONFIRM_CHOICES[state.highlight];
+          return chosen ? act(chosen) : state;
+        }
+        case 'reuse-answer':
+          return act(event.answer);
+        case 'back':
+        case 'timeout':
+          // No answer: the number stays shown, as a plain "you already have a number" (the server counts
+          // the question as unanswered).
+          return keep();
+        default:
+          return state;
+      }
+    }
 
     case 'showing-ticket':
       switch (event.type) {
@@ -821,6 +881,7 @@ function recognitionDue(kind: KioskState['kind'], menu: KioskMenu, v: FaceVisit)
     v.recognition.status === 'idle' &&
     kind !== 'attract' &&
     kind !== 'issuing' &&
+    kind !== 'reuse-confirm' &&
     kind !== 'showing-ticket'
   );
 }
@@ -897,6 +958,7 @@ export function eventForKey(key: string, state: KioskState): KioskEvent | null {
     case 'choosing-priority':
     case 'consent':
     case 'remember-confirm':
+    case 'reuse-confirm':
     case 'not-live': {
       const tiles =
         state.kind === 'choosing-field'

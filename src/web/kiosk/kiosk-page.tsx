@@ -26,6 +26,7 @@ import {
   PointerOverlay,
   RecognisedScreen,
   RememberConfirmScreen,
+  ReuseConfirmScreen,
   ResultsScreen,
   SeveralFacesScreen,
 } from './face-screens';
@@ -182,7 +183,7 @@ export const MARK_TICKET_SHOWN = 'motcua-ticket-shown';
 const NO_POINTER: TouchlessView = { cursor: null, target: null, progress: 0 };
 
 /** Screens where the camera has no part of the visit (nothing is described, nothing is kept). */
-const OUTSIDE_VISIT: ReadonlySet<KioskState['kind']> = new Set(['attract', 'several-faces', 'issuing', 'showing-ticket', 'error']);
+const OUTSIDE_VISIT: ReadonlySet<KioskState['kind']> = new Set(['attract', 'several-faces', 'issuing', 'reuse-confirm', 'showing-ticket', 'error']);
 
 /** The screen's choices in index order, normalised to the viewport (what the hand cursor points at). */
 function readTiles() {
@@ -396,7 +397,9 @@ function Kiosk() {
     else if (state.kind === 'choosing-field' && (previous === 'consent' || previous === 'remember-confirm' || previous === 'phone')) say(faceText.sayChooseField);
     else if (state.kind === 'not-live') say(faceText.sayNotLive);
     else if (state.kind === 'recognised' && previous !== 'confirming') say(faceText.sayRecognised);
-    else if (state.kind === 'showing-ticket' && state.reused) {
+    else if (state.kind === 'reuse-confirm') {
+      say(fill(faceText.sayReuseQuestion, { number: state.issued.ticket.displayNumber.split('').join(' ') }));
+    } else if (state.kind === 'showing-ticket' && state.reused && previous !== 'reuse-confirm') {
       say(fill(faceText.sayAlreadyHave, { number: state.issued.ticket.displayNumber.split('').join(' ') }));
     }
   }, [state, lang, speechRate, faceText]);
@@ -507,9 +510,20 @@ function Kiosk() {
       });
   }, [state, lang, loadCentre]);
 
-  // Printing: the server printed on the network printer, or the browser prints the HTML slip.
+  // "Yes, it is my number": told to the server once (an answer lost on the way counts as unanswered).
   useEffect(() => {
-    if (state.kind !== 'showing-ticket' || state.issued.print.status === 'printed') return;
+    if (state.kind !== 'showing-ticket' || !state.reuseConfirmed || sent.current.has(state.reuseConfirmed.requestId)) return;
+    const { requestId, token } = state.reuseConfirmed;
+    sent.current.add(requestId);
+    api<{ ok: true }>('POST', `/api/v1/kiosk/reuse/${encodeURIComponent(token)}/confirm?lang=${lang}`).catch((error: unknown) => {
+      console.warn('kiosk: the answer "this number is mine" did not reach the server', error);
+    });
+  }, [state, lang]);
+
+  // Printing: the server printed on the network printer, or the browser prints the HTML slip. A number
+  // given back is not printed again (the citizen holds its slip; the server does not print it either).
+  useEffect(() => {
+    if (state.kind !== 'showing-ticket' || state.reused || state.issued.print.status === 'printed') return;
     const code = state.issued.ticket.code;
     setPrintJob((job) => (job?.code === code ? job : { code, lang }));
   }, [state, lang]);
@@ -520,6 +534,7 @@ function Kiosk() {
     state.kind === 'choosing-priority' ||
     state.kind === 'consent' ||
     state.kind === 'remember-confirm' ||
+    state.kind === 'reuse-confirm' ||
     state.kind === 'not-live'
       ? state.highlight
       : null;
@@ -709,6 +724,11 @@ function Kiosk() {
             <span className="kiosk-spinner" aria-hidden="true" />
             <p className="kiosk-message">{text.issuing}</p>
           </div>
+        );
+        break;
+      case 'reuse-confirm':
+        screen = (
+          <ReuseConfirmScreen number={state.issued.ticket.displayNumber} fieldName={state.issued.fieldName} highlight={state.highlight} send={send} />
         );
         break;
       case 'showing-ticket':
