@@ -10,14 +10,14 @@ const settings: FaceSettings = {
   faceSecondFactorAttempts: 3,
 };
 // face-api's calibrated defaults (src/contracts/face.ts).
-const policy: FormPolicy = { model: 'face-api-128-aligned', threshold: 0.93, margin: 0.02 };
+const policy: FormPolicy = { model: 'face-api-128-aligned', threshold: 0.988, margin: 0.005 };
 
 const draft = (over: Partial<FaceSettingsDraft>): FaceSettingsDraft => ({ ...faceSettingsToDraft(settings, policy, 'en'), ...over });
 
 describe('the face settings form', () => {
   it('shows decimals the way the person writes them', () => {
-    expect(faceSettingsToDraft(settings, policy, 'vi')).toEqual({ enabled: true, rememberEnabled: false, threshold: '0,93', margin: '0,02', attempts: '3' });
-    expect(faceSettingsToDraft(settings, policy, 'en').threshold).toBe('0.93');
+    expect(faceSettingsToDraft(settings, policy, 'vi')).toEqual({ enabled: true, rememberEnabled: false, threshold: '0,988', margin: '0,005', attempts: '3' });
+    expect(faceSettingsToDraft(settings, policy, 'en').threshold).toBe('0.988');
     expect(decimalText(0.93450000001, 'en')).toBe('0.9345');
   });
 
