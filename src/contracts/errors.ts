@@ -43,6 +43,7 @@ export const ERROR_CODES = [
   'FACE_NOT_RECOGNISED',
   'FACE_SECOND_FACTOR_WRONG',
   'FACE_CANDIDATE_EXPIRED',
+  'FACE_KEYS_UNAVAILABLE',
   'RATE_LIMITED',
   'INVALID_DATE',
   'DATE_IN_FUTURE',
@@ -203,6 +204,10 @@ const MESSAGES: Record<ErrorCode, Template> = {
   FACE_CANDIDATE_EXPIRED: {
     vi: 'Phiên nhận diện đã hết hạn; mời ông/bà thử lại.',
     en: 'The recognition has expired; please try again.',
+  },
+  FACE_KEYS_UNAVAILABLE: {
+    vi: 'Chưa xóa được dữ liệu khuôn mặt: không ghi được kho khóa mã hóa. Dữ liệu vẫn còn nguyên; hãy báo quản trị viên rồi thử lại.',
+    en: 'The face data was not erased: the encryption key store cannot be written. Nothing was changed; tell the administrator and try again.',
   },
   DATABASE_BUSY: {
     vi: 'Hệ thống đang bận, vui lòng thử lại sau giây lát.',

@@ -17,6 +17,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { AppError } from '../core/shared/app-error';
 import type { DatabaseHandle } from '../db/database';
+import { FileKeyStore, MemoryKeyStore } from './face/key-store';
 import { sendError } from './http/errors';
 import { EventStream, SseConnection } from './realtime/event-stream';
 import { registerRoutes } from './routes';
@@ -31,6 +32,13 @@ export interface AppOptions {
   webRoot?: string | null;
   /** Where log lines go (standard output when absent); tests read them. */
   logStream?: { write(line: string): void };
+  /** The data directory (DATA_DIR): the face key store lives under it unless `faceKeysDir` says otherwise. */
+  dataDir?: string | null;
+  /**
+   * Where face template keys are kept (FACE_KEYS_DIR); default DATA_DIR/face-keys. Instances that
+   * share a database must share this folder. Without either, keys live in memory (tests).
+   */
+  faceKeysDir?: string | null;
 }
 
 export interface AppDeps {
@@ -99,7 +107,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  const ctx = createServiceContext(options.database.db, options.database.engine, clock);
+  const faceKeysDir = options.faceKeysDir ?? (options.dataDir ? join(options.dataDir, 'face-keys') : null);
+  const keyLog = app.log.child({ module: 'face-keys' });
+  const faceKeys = faceKeysDir ? new FileKeyStore(resolve(faceKeysDir), keyLog) : new MemoryKeyStore();
+  const ctx = createServiceContext(options.database.db, options.database.engine, clock, { faceKeys, log: keyLog });
   const events = new EventStream(options.database, clock, (error) => app.log.error({ err: error }, 'event stream'));
   // Any instance's change to a hall's description or counters reaches this instance's cache here.
   events.observe((event) => {
@@ -139,6 +150,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('preClose', async () => {
     for (const stream of [...streams]) stream.close();
     await events.stop();
+  });
+  app.addHook('onClose', async () => {
+    if (faceKeys instanceof FileKeyStore) await faceKeys.close();
   });
   return app;
 }

@@ -6,6 +6,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Database, Engine } from '../../db/database';
 import type { DB, DeviceRow } from '../../db/schema';
+import { MemoryKeyStore, type FaceKeyStore, type KeyStoreLog } from '../face/key-store';
+import { TemplateVault } from '../face/template-vault';
 import { FaceGallery } from './face-gallery';
 import { HallCache } from './hall-cache';
 import { TtlCache } from './ttl-cache';
@@ -21,6 +23,8 @@ export interface ServiceContext {
   hall: HallCache;
   /** This instance's face templates, grouped for matching (see face-gallery.ts). */
   faces: FaceGallery;
+  /** Seals and opens stored face templates with keys kept outside the database (template-vault.ts). */
+  vault: TemplateVault;
   /** Recently resolved sessions and device tokens (by token hash). */
   sessions: TtlCache<SessionIdentity | null>;
   devices: TtlCache<DeviceRow | null>;
@@ -63,7 +67,25 @@ export function randomTicketCode(length = 10): string {
   return code;
 }
 
-export function createServiceContext(db: Database, engine: Engine, clock: () => Date = () => new Date()): ServiceContext {
+export interface ServiceContextOptions {
+  /** Where face template keys live; in memory (with a database in memory) when absent. */
+  faceKeys?: FaceKeyStore;
+  /** Where the face key store reports problems. */
+  log?: KeyStoreLog;
+}
+
+const consoleLog: KeyStoreLog = {
+  error: (fields, message) => console.error(message, fields),
+  warn: (fields, message) => console.warn(message, fields),
+};
+
+export function createServiceContext(
+  db: Database,
+  engine: Engine,
+  clock: () => Date = () => new Date(),
+  options: ServiceContextOptions = {},
+): ServiceContext {
+  const vault = new TemplateVault(options.faceKeys ?? new MemoryKeyStore(), options.log ?? consoleLog);
   return {
     db,
     engine,
@@ -71,7 +93,8 @@ export function createServiceContext(db: Database, engine: Engine, clock: () => 
     newId: randomUUID,
     newTicketCode: () => randomTicketCode(),
     hall: new HallCache(),
-    faces: new FaceGallery(clock),
+    faces: new FaceGallery(clock, {}, vault),
+    vault,
     sessions: new TtlCache(AUTH_CACHE_MS),
     devices: new TtlCache(AUTH_CACHE_MS),
   };
