@@ -154,9 +154,10 @@ export async function deleteTemplates(
   return deleted;
 }
 
-/** Every template's id (no template bytes), to check each against the key store at start. */
-export async function listTemplateIds(ex: Executor): Promise<string[]> {
-  return (await ex.selectFrom('faceTemplate').select('id').execute()).map((r) => r.id);
+/** The ids (no template bytes) of sealed templates, to check each against the key store at start. */
+export async function listSealedTemplateIds(ex: Executor, sealedFirstByte: number): Promise<string[]> {
+  const rows = await ex.selectFrom('faceTemplate').select('id').where(sql<boolean>`get_byte(template, 0) = ${sealedFirstByte}`).execute();
+  return rows.map((r) => r.id);
 }
 
 /**

@@ -218,7 +218,8 @@ export class FileKeyStore implements FaceKeyStore {
 
   async destroy(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    if (ids.some((id) => !this.where.has(id))) await this.refresh();
+    // A folder that cannot be listed may still hold these keys: refuse rather than report them gone.
+    if (ids.some((id) => !this.where.has(id))) await this.refresh({ strict: true });
     const byFile = new Map<string, { id: string; offset: number }[]>();
     for (const id of ids) {
       for (const { file, offset } of this.where.get(id) ?? []) byFile.set(file, [...(byFile.get(file) ?? []), { id, offset }]);
@@ -244,7 +245,13 @@ export class FileKeyStore implements FaceKeyStore {
   }
 
   /** Indexes records written since the last look (by this or any other writer). */
-  private async refresh(): Promise<void> {
+  private async refresh(options: { strict?: boolean } = {}): Promise<void> {
+    if (options.strict) {
+      // No folder at all means no key survives anywhere; any other failure might hide live keys.
+      await readdir(this.location).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
+    }
     for (const file of await this.listFiles()) {
       const from = this.scanned.get(file) ?? 0;
       let size: number;
@@ -278,25 +285,28 @@ export class FileKeyStore implements FaceKeyStore {
 
   /**
    * Indexes the records of `bytes` (read from `file` at `base`); returns how far they are complete.
-   * A bad record at the very end may be another writer's record in flight: it is read again next
-   * time. A bad record followed by good ones is damage, reported once.
+   * One bad record at the very end may be its writer's record in flight (a writer adds one record
+   * at a time): it is read again next time. Any other bad record is damage, reported once.
    */
   private index(file: string, bytes: Buffer, base: number, each: (record: ParsedRecord) => void): number {
     let goodUntil = base;
-    let pendingBad: number | null = null;
+    const bad: number[] = [];
     for (let at = 0; at + RECORD_BYTES <= bytes.length; at += RECORD_BYTES) {
       const parsed = parseRecord(bytes.subarray(at, at + RECORD_BYTES));
       if (!parsed) {
-        pendingBad ??= base + at;
+        bad.push(base + at);
         continue;
-      }
-      if (pendingBad !== null) {
-        this.report(`damaged:${file}:${pendingBad}`, { keyStore: this.location, file, offset: pendingBad }, 'face key store file has damaged records; their templates cannot be read');
-        pendingBad = null;
       }
       this.remember(parsed.id, { file, offset: base + at });
       each(parsed);
       goodUntil = base + at + RECORD_BYTES;
+    }
+    const inFlight = bad.at(-1) === base + bytes.length - RECORD_BYTES ? 1 : 0;
+    const damaged = bad.slice(0, bad.length - inFlight);
+    if (damaged.length > 0) {
+      this.report(`damaged:${file}:${damaged[0]}`, { keyStore: this.location, file, records: damaged.length }, 'face key store file has damaged records; their templates cannot be read');
+      // Past damage, reading resumes after it; only a record possibly in flight is read again.
+      goodUntil = Math.max(goodUntil, damaged.at(-1)! + RECORD_BYTES);
     }
     return goodUntil;
   }

@@ -13,7 +13,7 @@ import { decodeTemplate } from '../../core/face/template-math';
 import type { Database } from '../../db/database';
 import {
   deleteTemplates,
-  listTemplateIds,
+  listSealedTemplateIds,
   lockUnsealedTemplates,
   rewriteTemplateTable,
   sealTemplate,
@@ -54,7 +54,7 @@ export interface StoredTemplatesCheck {
 /** Run at start, before the first face request: see the header. */
 export async function secureStoredTemplates(ctx: PrivacyContext): Promise<StoredTemplatesCheck> {
   const sealed = await sealPlaintextTemplates(ctx);
-  const ids = await listTemplateIds(ctx.db);
+  const ids = await listSealedTemplateIds(ctx.db, SEALED_FIRST_BYTE);
   const states = await ctx.vault.keyStates(ids);
   const destroyed = ids.filter((id) => states.get(id) === 'destroyed');
   const keyMissing = ids.filter((id) => states.get(id) === 'absent').length;
