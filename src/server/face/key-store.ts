@@ -24,7 +24,7 @@
  * Keys are not cached: each read goes to the file, so a key destroyed by another instance is seen
  * as destroyed at once (on a network folder, after that host's attribute cache expires).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { constants, mkdirSync } from 'node:fs';
 import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -78,7 +78,7 @@ function idString(bytes: Buffer): string {
 }
 
 function checksum(record: Buffer): Buffer {
-  return createHash('sha256').update(record.subarray(0, CHECK_AT)).digest().subarray(0, 8);
+  return hash('sha256', record.subarray(0, CHECK_AT), 'buffer').subarray(0, 8);
 }
 
 function makeRecord(id: string, state: number, key: Buffer | null): Buffer {
