@@ -12,7 +12,7 @@
  * a template destroys its key in the same transaction; every 1:N search is audited.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { FACE_MODEL_ID, FACE_TEMPLATE_LENGTH } from '../../contracts/face';
+import { FACE_MODEL_ID, FACE_TEMPLATE_LENGTH, type FaceSearchKind } from '../../contracts/face';
 import type { FaceCapture } from '../../contracts/api';
 import { decideMatch, dot, normalizeTemplate, type MatchDecisionKind } from '../../core/face/template-math';
 import { AppError } from '../../core/shared/app-error';
@@ -31,7 +31,6 @@ import {
   recordSearch,
   type AuditActor,
 } from '../../db/repositories/face.repository';
-import type { FaceSearchKind } from '../../contracts/face';
 import { findTicket } from '../../db/repositories/ticket.repository';
 import { actorColumns, inTransaction, type Actor, type ServiceContext, type Tx } from './context';
 import { rememberedGroup, walkInGroup } from './face-gallery';
@@ -383,7 +382,6 @@ export async function checkFaceAtCounter(
   ]);
   return { result, score };
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Erasure and retention
