@@ -101,6 +101,15 @@ describe('the face data section of the management console', () => {
     expect(Number(await textOf(page.getByTestId('access-create')))).toBeGreaterThanOrEqual(2);
     expect(Number(await textOf(page.getByTestId('access-read')))).toBeGreaterThanOrEqual(1);
     await sees(page.getByTestId('access-erase'), /^0$/);
+    // Each face number began with a search of the field's numbers of the day; nothing else searched.
+    await sees(page.getByTestId('access-search'), /^2$/);
+    await sees(page.getByTestId('searches-walk-in-reuse'), /^2$/);
+    await sees(page.getByTestId('searches-returning-citizen'), /^0$/);
+    await sees(page.getByTestId('searches-erasure'), /^0$/);
+    await sees(page.getByTestId('face-searches'), /Lấy số: người này đã có số ở lĩnh vực này hôm nay chưa/);
+    await sees(page.getByTestId('face-protection'), /được mã hóa \(AES-256-GCM\) bằng một khóa riêng/);
+    await sees(page.getByTestId('face-protection'), /Khôi phục một bản sao lưu cũ không làm công dân đã xóa được nhận diện lại/);
+    expect(await page.getByTestId('face-protection').getByText(/Kho khóa đang nằm trong bộ nhớ/).count()).toBe(0);
 
     await sees(page.getByTestId('face-tech'), new RegExp(FACE_MODEL_ID));
     await sees(page.getByTestId('face-threshold'), /^0,93$/);
@@ -173,6 +182,8 @@ describe('the face data section of the management console', () => {
     await sees(page.getByRole('heading', { level: 1 }), /^Face data$/);
     await sees(page.getByTestId('face-record'), /Face data processing record/);
     await sees(page.getByTestId('face-threshold'), /^0\.9213$/);
+    await sees(page.getByTestId('face-searches'), /Taking a number: does this person already hold one for this field today/);
+    await sees(page.getByTestId('face-protection'), /encrypted \(AES-256-GCM\) under a key of its own/);
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
   });
 });

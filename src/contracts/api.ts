@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { FACE_MODEL_IDS } from './face';
 import { DOSSIER_CODE_FORMAT_IDS } from './dossier-code-formats';
+import { FACE_SEARCH_KINDS } from './face';
 
 const MAX_NAME = 200;
 
@@ -633,6 +634,18 @@ export const FaceRecord = z.object({
   ),
   consentsLast30Days: z.object({ declined: z.number().int(), today: z.number().int(), remember: z.number().int() }),
   accessLast30Days: z.array(z.object({ action: z.string(), entries: z.number().int(), templates: z.number().int() })),
+  /** Every 1:N search, by kind and outcome (`reused`: walk-in searches only), and how many templates they covered. */
+  searchesLast30Days: z.array(
+    z.object({
+      kind: z.enum(FACE_SEARCH_KINDS),
+      outcome: z.enum(['match', 'no-match', 'ambiguous']),
+      reused: z.boolean().nullable(),
+      searches: z.number().int(),
+      templates: z.number().int(),
+    }),
+  ),
+  /** Templates are sealed (AES-256-GCM, one key per template); keys kept in files apart from the database, or in memory. */
+  keyStore: z.enum(['file', 'memory']),
 });
 export type FaceRecord = z.infer<typeof FaceRecord>;
 

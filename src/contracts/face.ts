@@ -124,6 +124,14 @@ export const FACE_TEMPLATE_LENGTH = FACE_MODELS[FALLBACK_FACE_MODEL_ID].template
 /** @deprecated the threshold depends on the model: FACE_MODELS[id].defaultThreshold. */
 export const DEFAULT_FACE_MATCH_THRESHOLD = FACE_MODELS[FALLBACK_FACE_MODEL_ID].defaultThreshold;
 
+/**
+ * The 1:N searches the server makes, each audited: one field's walk-in numbers of the day (the same
+ * person gets their number back), a centre's remembered citizens (recognition at the kiosk), and
+ * both at a counter to find what to erase.
+ */
+export const FACE_SEARCH_KINDS = ['walk-in-reuse', 'returning-citizen', 'erasure'] as const;
+export type FaceSearchKind = (typeof FACE_SEARCH_KINDS)[number];
+
 /** Good frames averaged into one template at enrolment. */
 export const FACE_FRAMES_PER_TEMPLATE = 5;
 

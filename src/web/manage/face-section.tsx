@@ -9,7 +9,7 @@ import type { FaceRecord } from '../../contracts/api';
 import { FACE_MODELS } from '../../contracts/face';
 import { api } from '../shared/api';
 import { fill, useLang, useText } from '../shared/i18n';
-import { auditRows, consentRows, heldRows, isAuditAction, thresholdAdvice, totalHeld } from './face-record';
+import { auditRows, consentRows, heldRows, isAuditAction, searchRows, thresholdAdvice, totalHeld } from './face-record';
 import {
   decimalText,
   draftToFaceSettings,
@@ -208,6 +208,16 @@ function FaceRecordView({
             <p className="m-muted">{fill(text.heldNote, { length: record.templateLength })}</p>
           </section>
 
+          <section aria-labelledby="mf-protect" data-testid="face-protection">
+            <h3 id="mf-protect">{text.protectTitle}</h3>
+            <ul className="mf-list">
+              <li>{text.protectEncrypted}</li>
+              <li>{text.protectErasure}</li>
+              <li>{text.protectLoss}</li>
+            </ul>
+            {record.keyStore === 'memory' && <Notice kind="warn">{text.protectMemory}</Notice>}
+          </section>
+
           <section aria-labelledby="mf-retention">
             <h3 id="mf-retention">{text.retentionTitle}</h3>
             <ul className="mf-list">
@@ -277,6 +287,51 @@ function FaceRecordView({
               <p className="m-muted">{text.accessNote}</p>
             </section>
           </div>
+
+          <section aria-labelledby="mf-searches">
+            <h3 id="mf-searches">{text.searchTitle}</h3>
+            <table className="m-table m-compact mf-table" data-testid="face-searches">
+              <thead>
+                <tr>
+                  <th scope="col">{text.searchKind}</th>
+                  <th scope="col" className="mf-num">
+                    {text.searchCount}
+                  </th>
+                  <th scope="col" className="mf-num">
+                    {text.searchMatch}
+                  </th>
+                  <th scope="col" className="mf-num">
+                    {text.searchNoMatch}
+                  </th>
+                  <th scope="col" className="mf-num">
+                    {text.searchAmbiguous}
+                  </th>
+                  <th scope="col" className="mf-num">
+                    {text.searchReused}
+                  </th>
+                  <th scope="col" className="mf-num">
+                    {text.searchTemplates}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {searchRows(record).map((row) => (
+                  <tr key={row.kind} data-kind={row.kind}>
+                    <th scope="row">{text[`search:${row.kind}`]}</th>
+                    <td className="mf-num" data-testid={`searches-${row.kind}`}>
+                      {number(row.searches)}
+                    </td>
+                    <td className="mf-num">{number(row.match)}</td>
+                    <td className="mf-num">{number(row.noMatch)}</td>
+                    <td className="mf-num">{number(row.ambiguous)}</td>
+                    <td className="mf-num">{row.reused === null ? text.heldNone : number(row.reused)}</td>
+                    <td className="mf-num">{number(row.templates)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="m-muted">{text.searchNote}</p>
+          </section>
 
           <section aria-labelledby="mf-tech">
             <h3 id="mf-tech">{text.techTitle}</h3>

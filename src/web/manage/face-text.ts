@@ -4,6 +4,7 @@
  * protection and Law 91/2025/QH15 on personal data protection (biometric data is sensitive).
  */
 import type { Dictionary } from '../shared/i18n';
+import type { FaceSearchKind } from '../../contracts/face';
 import type { AuditAction, ConsentScope, HeldKind } from './face-record';
 import type { FaceHintCode } from './face-settings-form';
 
@@ -56,6 +57,20 @@ type Key =
   | 'accessEntries'
   | 'accessTemplates'
   | 'accessNote'
+  | 'searchTitle'
+  | 'searchKind'
+  | 'searchCount'
+  | 'searchMatch'
+  | 'searchNoMatch'
+  | 'searchAmbiguous'
+  | 'searchReused'
+  | 'searchTemplates'
+  | 'searchNote'
+  | 'protectTitle'
+  | 'protectEncrypted'
+  | 'protectErasure'
+  | 'protectLoss'
+  | 'protectMemory'
   | 'techTitle'
   | 'techModel'
   | 'techTemplate'
@@ -97,6 +112,7 @@ type Key =
   | `held:${HeldKind}`
   | `consent:${ConsentScope}`
   | `action:${AuditAction}`
+  | `search:${FaceSearchKind}`
   | `hint:${FaceHintCode}`;
 
 export const FACE_TEXT: Dictionary<Key> = {
@@ -141,7 +157,7 @@ export const FACE_TEXT: Dictionary<Key> = {
     heldTotal: 'Tổng cộng',
     heldNote: 'Mỗi mẫu là một dãy {length} số tính từ khuôn mặt; không có ảnh nào được lưu.',
     retentionTitle: 'Quy tắc lưu trữ',
-    retentionWalkIn: 'Mẫu lấy số trong ngày: tự xóa khi hết ngày lấy số (0 giờ, giờ Việt Nam); xóa ngay nếu công dân yêu cầu.',
+    retentionWalkIn: 'Mẫu lấy số trong ngày: tự xóa khi hết ngày lấy số (0 giờ, giờ Việt Nam), cùng với khóa mã hóa của mẫu; xóa ngay nếu công dân yêu cầu.',
     retentionRemembered: 'Mẫu ghi nhớ: giữ đến khi công dân rút lại đồng ý hoặc yêu cầu xóa tại quầy.',
     retentionDeclined: 'Công dân từ chối: không tạo mẫu; chỉ ghi nhận việc từ chối (thời điểm, máy lấy số, số thứ tự).',
     consentTitle: 'Sự đồng ý trong 30 ngày qua',
@@ -152,7 +168,23 @@ export const FACE_TEXT: Dictionary<Key> = {
     accessAction: 'Thao tác',
     accessEntries: 'Số lần',
     accessTemplates: 'Số mẫu',
-    accessNote: 'Mỗi lần tạo, đọc hay xóa mẫu đều được ghi vào nhật ký truy cập, kèm thời điểm, người hoặc máy thực hiện và mục đích.',
+    accessNote: 'Mỗi lần tạo, đọc, tìm kiếm hay xóa mẫu đều được ghi vào nhật ký truy cập, kèm thời điểm, người hoặc máy thực hiện và mục đích.',
+    searchTitle: 'Tìm kiếm khuôn mặt (so với nhiều mẫu) trong 30 ngày qua',
+    searchKind: 'Loại tìm kiếm',
+    searchCount: 'Số lần',
+    searchMatch: 'Khớp',
+    searchNoMatch: 'Không khớp',
+    searchAmbiguous: 'Không chắc chắn',
+    searchReused: 'Trả lại số cũ',
+    searchTemplates: 'Số mẫu đã so',
+    searchNote: 'Mỗi lần tìm được ghi lại: thời điểm, máy lấy số hoặc cán bộ thực hiện, loại tìm kiếm, kết quả và số mẫu đã so. Không ghi mẫu khuôn mặt hay điểm giống nhau.',
+    protectTitle: 'Bảo vệ mẫu đã lưu',
+    protectEncrypted:
+      'Mỗi mẫu được mã hóa (AES-256-GCM) bằng một khóa riêng. Khóa được lưu tách khỏi cơ sở dữ liệu, không nằm trong cơ sở dữ liệu hay các bản sao lưu của nó.',
+    protectErasure:
+      'Khi xóa theo yêu cầu hoặc khi hết thời hạn, khóa của mẫu bị hủy ngay (ghi đè): mọi bản sao của mẫu còn sót trong tệp cơ sở dữ liệu hay trong bản sao lưu đều không đọc được nữa. Khôi phục một bản sao lưu cũ không làm công dân đã xóa được nhận diện lại; các mẫu đó bị xóa khi máy chủ khởi động.',
+    protectLoss: 'Nếu mất kho khóa, mọi mẫu đang lưu không dùng được nữa: người đã chọn ghi nhớ cần đồng ý và đăng ký lại ở lần đến sau.',
+    protectMemory: 'Kho khóa đang nằm trong bộ nhớ (chỉ dùng khi thử nghiệm): khởi động lại máy chủ là mất mọi mẫu.',
     techTitle: 'Kỹ thuật nhận diện',
     techModel: 'Mô hình nhận diện',
     techTemplate: 'Mẫu khuôn mặt',
@@ -173,7 +205,7 @@ export const FACE_TEXT: Dictionary<Key> = {
     promiseTitle: 'Cam kết',
     promiseNoPhotos: 'Không lưu ảnh khuôn mặt: hình ảnh camera chỉ được xử lý trong bộ nhớ của trình duyệt, chỉ mẫu (dãy số) được gửi về máy chủ.',
     promiseNeverShown: 'Mẫu khuôn mặt không bao giờ được hiển thị, trả về qua giao diện lập trình (API), xuất ra tệp hay ghi vào nhật ký hệ thống.',
-    promiseAudited: 'Mọi lần tạo, đọc và xóa mẫu đều được ghi nhật ký truy cập (bảng trên).',
+    promiseAudited: 'Mọi lần tạo, đọc, tìm kiếm và xóa mẫu đều được ghi nhật ký truy cập (các bảng trên).',
     promiseLocal: 'Mô hình nhận diện chạy trên thiết bị của trung tâm; không dùng dịch vụ đám mây, không gửi dữ liệu ra ngoài.',
     settingsTitle: 'Cài đặt nhận diện khuôn mặt',
     settingsIntro: 'Thay đổi có hiệu lực ngay với mọi máy lấy số và quầy.',
@@ -203,6 +235,11 @@ export const FACE_TEXT: Dictionary<Key> = {
     'action:delete': 'Xóa mẫu',
     'action:erase': 'Xóa theo yêu cầu của công dân',
     'action:purge': 'Tự xóa khi hết thời hạn',
+    'action:search': 'Tìm kiếm (so với nhiều mẫu)',
+    'action:seal': 'Mã hóa mẫu lưu từ trước khi có mã hóa',
+    'search:walk-in-reuse': 'Lấy số: người này đã có số ở lĩnh vực này hôm nay chưa',
+    'search:returning-citizen': 'Nhận diện người đã chọn ghi nhớ',
+    'search:erasure': 'Tìm dữ liệu để xóa theo yêu cầu (tại quầy)',
     'hint:required': 'Bắt buộc nhập.',
     'hint:threshold-range': 'Số thập phân từ 0,5 đến 0,999.',
     'hint:margin-range': 'Số thập phân từ 0 đến 0,2.',
@@ -250,7 +287,7 @@ export const FACE_TEXT: Dictionary<Key> = {
     heldTotal: 'Total',
     heldNote: 'Each template is a list of {length} numbers computed from a face; no picture is kept.',
     retentionTitle: 'Retention rules',
-    retentionWalkIn: 'Number templates: deleted at the end of their day (midnight, Vietnam time); at once if the citizen asks.',
+    retentionWalkIn: 'Number templates: deleted at the end of their day (midnight, Vietnam time), with their encryption keys; at once if the citizen asks.',
     retentionRemembered: 'Remembered templates: kept until the citizen withdraws consent or asks for erasure at a counter.',
     retentionDeclined: 'Citizens who decline: no template; only the refusal is recorded (time, kiosk, ticket).',
     consentTitle: 'Consents in the last 30 days',
@@ -261,7 +298,23 @@ export const FACE_TEXT: Dictionary<Key> = {
     accessAction: 'Action',
     accessEntries: 'Times',
     accessTemplates: 'Templates',
-    accessNote: 'Every creation, read and deletion of a template is written to the access log with the time, the person or device and the purpose.',
+    accessNote: 'Every creation, read, search and deletion of a template is written to the access log with the time, the person or device and the purpose.',
+    searchTitle: 'Face searches (against many templates) in the last 30 days',
+    searchKind: 'Search',
+    searchCount: 'Searches',
+    searchMatch: 'Match',
+    searchNoMatch: 'No match',
+    searchAmbiguous: 'Ambiguous',
+    searchReused: 'Number given back',
+    searchTemplates: 'Templates compared',
+    searchNote: 'Every search is logged with the time, the kiosk or officer, the kind of search, its outcome and how many templates it compared — never a template or a similarity score.',
+    protectTitle: 'How stored templates are protected',
+    protectEncrypted:
+      'Each template is encrypted (AES-256-GCM) under a key of its own. Keys are kept apart from the database: neither the database nor its backups contain them.',
+    protectErasure:
+      'When a template is erased on request or its retention ends, its key is destroyed at once (overwritten): any copy of the template left in database files or in backups can no longer be read. Restoring an older backup does not bring an erased citizen back; those templates are deleted when the server starts.',
+    protectLoss: 'If the key store is lost, every stored template becomes unusable: citizens who chose to be remembered must consent and enrol again on their next visit.',
+    protectMemory: 'The key store is in memory (for testing only): restarting the server loses every template.',
     techTitle: 'Recognition technology',
     techModel: 'Recognition model',
     techTemplate: 'Face template',
@@ -282,7 +335,7 @@ export const FACE_TEXT: Dictionary<Key> = {
     promiseTitle: 'Commitments',
     promiseNoPhotos: 'No face photos are kept: camera pictures are processed in the browser’s memory and only the template (numbers) is sent to the server.',
     promiseNeverShown: 'Templates are never shown, returned by the API, exported to a file or written to the system logs.',
-    promiseAudited: 'Every creation, read and deletion of a template is logged (table above).',
+    promiseAudited: 'Every creation, read, search and deletion of a template is logged (tables above).',
     promiseLocal: 'Recognition runs on the centre’s own devices; no cloud service, nothing sent outside.',
     settingsTitle: 'Face recognition settings',
     settingsIntro: 'Changes apply at once to every kiosk and counter.',
@@ -312,6 +365,11 @@ export const FACE_TEXT: Dictionary<Key> = {
     'action:delete': 'Template deleted',
     'action:erase': 'Erased at the citizen’s request',
     'action:purge': 'Deleted at the end of retention',
+    'action:search': 'Search (against many templates)',
+    'action:seal': 'Template stored before encryption, encrypted',
+    'search:walk-in-reuse': 'Taking a number: does this person already hold one for this field today',
+    'search:returning-citizen': 'Recognising a citizen who chose to be remembered',
+    'search:erasure': 'Finding data to erase on request (at a counter)',
     'hint:required': 'Required.',
     'hint:threshold-range': 'A decimal from 0.5 to 0.999.',
     'hint:margin-range': 'A decimal from 0 to 0.2.',
