@@ -45,6 +45,7 @@ export const ERROR_CODES = [
   'FACE_CANDIDATE_EXPIRED',
   'FACE_MODEL_CHANGED',
   'FACE_REUSE_CHECK_EXPIRED',
+  'FACE_MODEL_IN_USE',
   'RATE_LIMITED',
   'INVALID_DATE',
   'DATE_IN_FUTURE',
@@ -213,6 +214,10 @@ const MESSAGES: Record<ErrorCode, Template> = {
   FACE_REUSE_CHECK_EXPIRED: {
     vi: 'Đã hết thời gian xác nhận số; mời ông/bà lấy số lại.',
     en: 'The time to confirm the number has passed; please take a number again.',
+  },
+  FACE_MODEL_IN_USE: {
+    vi: 'Trung tâm đang dùng mô hình {model} để so khớp khuôn mặt nên không thể xóa mẫu của mô hình này; hãy chọn mô hình khác trước.',
+    en: 'The centre matches faces with {model} now, so its templates cannot be deleted; choose another model first.',
   },
   DATABASE_BUSY: {
     vi: 'Hệ thống đang bận, vui lòng thử lại sau giây lát.',

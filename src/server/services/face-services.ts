@@ -74,7 +74,7 @@ export function readCapture(capture: FaceCapture, policy: FacePolicy): Float32Ar
   return normalizeTemplate(values);
 }
 
-function auditActor(actor: Actor): AuditActor {
+export function auditActor(actor: Actor): AuditActor {
   const { actorKind, actorId } = actorColumns(actor);
   return { actorKind, actorId };
 }
@@ -83,7 +83,8 @@ function hashPhoneHint(citizenId: string, digits: string): string {
   return createHash('sha256').update(`${citizenId}:${digits}`).digest('hex');
 }
 
-async function logFaceEvent(
+/** Tells every instance (through the event log) which templates were stored or deleted. */
+export async function logFaceEvent(
   tx: Tx,
   actor: Actor,
   type: 'face.template-added' | 'face.template-removed',

@@ -1,0 +1,46 @@
+/**
+ * The last step of a model change: an admin deletes the templates of a recognition model the
+ * centre no longer uses. They could never match again (templates of different models are never
+ * compared); walk-in ones would expire at the end of their day anyway, remembered ones would stay
+ * until each citizen asked for erasure. The model in use is refused: deleting its templates would
+ * silently forget everyone who asked to be remembered.
+ */
+import type { FaceModelId } from '../../contracts/face';
+import { AppError } from '../../core/shared/app-error';
+import { deleteModelTemplates, forgetCitizensWithoutTemplates } from '../../db/repositories/face.repository';
+import { inTransaction, type Actor, type ServiceContext } from './context';
+import { auditActor, currentFacePolicy, logFaceEvent } from './face-services';
+import { assertAdmin } from './manage-reference';
+
+const PURPOSE = 'model retired';
+/** Ids per `face.template-removed` event: a large centre's gallery would make one event very large. */
+const IDS_PER_EVENT = 5000;
+
+export interface RetireFaceModelResult {
+  model: FaceModelId;
+  walkIns: number;
+  remembered: number;
+}
+
+export async function retireFaceModel(ctx: ServiceContext, actor: Actor, model: FaceModelId): Promise<RetireFaceModelResult> {
+  assertAdmin(actor);
+  const { settings } = await ctx.hall.get(ctx.db, actor.centreId);
+  const policy = currentFacePolicy(ctx, settings);
+  if (model === policy.model) throw new AppError('FACE_MODEL_IN_USE', { model });
+  const now = ctx.clock();
+  const deleted = await inTransaction(ctx, async (tx) => {
+    const rows = await deleteModelTemplates(tx, actor.centreId, model, now, auditActor(actor), PURPOSE);
+    if (rows.some((r) => r.kind === 'remembered')) await forgetCitizensWithoutTemplates(tx, actor.centreId);
+    const ids = rows.map((r) => r.id);
+    for (let i = 0; i < ids.length; i += IDS_PER_EVENT) {
+      await logFaceEvent(tx, actor, 'face.template-removed', now, ids.slice(i, i + IDS_PER_EVENT));
+    }
+    return rows;
+  });
+  ctx.faces.remove(deleted.map((r) => r.id));
+  return {
+    model,
+    walkIns: deleted.filter((r) => r.kind === 'walk-in').length,
+    remembered: deleted.filter((r) => r.kind === 'remembered').length,
+  };
+}
