@@ -50,6 +50,8 @@ export interface FaceModelMeasurement {
   eastAsianFnmr: number;
   /** 5-photo templates, as the kiosk averages frames. */
   eastAsianTemplateEer: number;
+  /** False matches of 5-photo templates at the default threshold (optional: shown as "not measured" when absent). */
+  eastAsianTemplateFmr?: number;
   eastAsianTemplateFnmr: number;
   /** The reuse rule over a gallery: strangers given someone's number, returning visitors given another's. */
   eastAsianFalseReuseRate: number;
