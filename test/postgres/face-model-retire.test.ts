@@ -55,8 +55,8 @@ describe('retiring a face model with several app instances', () => {
       const res = await fetch(`${bUrl}/api/v1/tickets`, { method: 'POST', headers: { authorization: kiosk, 'content-type': 'application/json' }, body: JSON.stringify(body) });
       return { status: res.status, body: (await res.json()) as { ticket: { id: string }; reused: boolean } };
     };
-    const modelOnB = async () =>
-      ((await (await fetch(`${bUrl}/api/v1/centre`, { headers: { authorization: kiosk } })).json()) as { facePolicy: { model: string } }).facePolicy.model;
+    // What B decides with: its cached hall (GET /centre reads the database, B's kiosk requests the cache).
+    const choiceOnB = async () => (await b.deps.ctx.hall.get(b.deps.ctx.db, a.info.centre.id)).settings.faceModel;
 
     // Lan takes a number with face-api on B (B's gallery is loaded), then again: her number back.
     const lan = fakeFace(61);
@@ -75,7 +75,7 @@ describe('retiring a face model with several app instances', () => {
 
     // Back on face-api (pinned on A): on B, Lan is not given a deleted template's number back.
     expect((await a.request('PUT', '/api/v1/manage/settings', admin, { faceModel: FACE_API })).statusCode).toBe(200);
-    await eventually(async () => (await modelOnB()) === FACE_API, 'the model choice on B');
+    await eventually(async () => (await choiceOnB()) === FACE_API, 'the model choice on B');
     const after = await onB({ fieldId, face: { consent: 'today', capture: lan() } });
     expect(after.status).toBe(201);
     expect(after.body.reused).toBe(false);

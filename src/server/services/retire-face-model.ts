@@ -9,8 +9,9 @@ import type { FaceModelId } from '../../contracts/face';
 import { AppError } from '../../core/shared/app-error';
 import { deleteModelTemplates, forgetCitizensWithoutTemplates } from '../../db/repositories/face.repository';
 import { inTransaction, type Actor, type ServiceContext } from './context';
-import { auditActor, currentFacePolicy, logFaceEvent } from './face-services';
+import { auditActor, logFaceEvent } from './face-services';
 import { assertAdmin } from './manage-reference';
+import { facePolicyOf, getSettings } from './settings';
 
 const PURPOSE = 'model retired';
 /** Ids per `face.template-removed` event: a large centre's gallery would make one event very large. */
@@ -24,11 +25,12 @@ export interface RetireFaceModelResult {
 
 export async function retireFaceModel(ctx: ServiceContext, actor: Actor, model: FaceModelId): Promise<RetireFaceModelResult> {
   assertAdmin(actor);
-  const { settings } = await ctx.hall.get(ctx.db, actor.centreId);
-  const policy = currentFacePolicy(ctx, settings);
-  if (model === policy.model) throw new AppError('FACE_MODEL_IN_USE', { model });
   const now = ctx.clock();
   const deleted = await inTransaction(ctx, async (tx) => {
+    // Read in the transaction, not from this instance's cache: the model may have just been
+    // changed on another instance, and the templates of the model in use must never go.
+    const policy = facePolicyOf(await getSettings(tx, actor.centreId), ctx.installedFaceModels());
+    if (model === policy.model) throw new AppError('FACE_MODEL_IN_USE', { model });
     const rows = await deleteModelTemplates(tx, actor.centreId, model, now, auditActor(actor), PURPOSE);
     if (rows.some((r) => r.kind === 'remembered')) await forgetCitizensWithoutTemplates(tx, actor.centreId);
     const ids = rows.map((r) => r.id);
