@@ -609,6 +609,8 @@ export const FaceRecord = z.object({
   secondFactorAttempts: z.number().int(),
   recognitionsPerHour: z.number().int(),
   policy: FacePolicyView,
+  /** The model 'auto' stands for on this site now (the preferred one once installed, else the fallback). */
+  automaticModel: z.enum(FACE_MODEL_IDS),
   models: z.array(FaceModelStatus),
   /**
    * Numbers given back on a face match in the last 30 days and what citizens answered: "not mine"
@@ -668,6 +670,16 @@ export const FaceCheckResult = z.object({
 });
 
 export const FaceEraseResult = z.object({ remembered: z.number().int(), walkIns: z.number().int() });
+
+/** An admin deletes the templates of a model the centre no longer uses (never the model in use). */
+export const RetireFaceModelInput = z.object({ model: z.enum(FACE_MODEL_IDS) });
+export type RetireFaceModelInput = z.infer<typeof RetireFaceModelInput>;
+export const RetireFaceModelResult = z.object({
+  model: z.enum(FACE_MODEL_IDS),
+  walkIns: z.number().int(),
+  remembered: z.number().int(),
+});
+export type RetireFaceModelResult = z.infer<typeof RetireFaceModelResult>;
 
 export const Health = z.object({
   status: z.literal('ok'),

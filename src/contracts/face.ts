@@ -50,6 +50,8 @@ export interface FaceModelMeasurement {
   eastAsianFnmr: number;
   /** 5-photo templates, as the kiosk averages frames. */
   eastAsianTemplateEer: number;
+  /** False matches of 5-photo templates at the default threshold (optional: shown as "not measured" when absent). */
+  eastAsianTemplateFmr?: number;
   eastAsianTemplateFnmr: number;
   /** The reuse rule over a gallery: strangers given someone's number, returning visitors given another's. */
   eastAsianFalseReuseRate: number;
@@ -75,6 +77,7 @@ export const FACE_MODELS: Readonly<Record<FaceModelId, FaceModelInfo>> = {
       eastAsianFmr: 0,
       eastAsianFnmr: 0.9986,
       eastAsianTemplateEer: 0.0152,
+      eastAsianTemplateFmr: 0,
       eastAsianTemplateFnmr: 0.1045,
       eastAsianFalseReuseRate: 0,
       eastAsianWrongPersonRate: 0,
@@ -97,6 +100,7 @@ export const FACE_MODELS: Readonly<Record<FaceModelId, FaceModelInfo>> = {
       eastAsianFmr: 0,
       eastAsianFnmr: 0.978,
       eastAsianTemplateEer: 0,
+      eastAsianTemplateFmr: 0,
       eastAsianTemplateFnmr: 0.0149,
       eastAsianFalseReuseRate: 0,
       eastAsianWrongPersonRate: 0,

@@ -256,6 +256,53 @@ export async function deleteTicketTemplates(
   return deleted.map((d) => d.id);
 }
 
+/**
+ * Deletes every template of one recognition model at a centre (the model is no longer used, so
+ * they can never match again); audited as one deletion of that many templates. Returns what was
+ * deleted, so the caller can tell other instances.
+ */
+export async function deleteModelTemplates(
+  ex: Executor,
+  centreId: string,
+  model: string,
+  now: Date,
+  actor: AuditActor,
+  purpose: string,
+): Promise<{ id: string; kind: 'walk-in' | 'remembered' }[]> {
+  const deleted = await ex
+    .deleteFrom('faceTemplate')
+    .where('centreId', '=', centreId)
+    .where('model', '=', model)
+    .returning(['id', 'kind'])
+    .execute();
+  if (deleted.length > 0) {
+    await audit(ex, { centreId, at: now, action: 'delete', templateId: null, templates: deleted.length, purpose, ...actor });
+  }
+  return deleted;
+}
+
+/**
+ * Remembered citizens of a centre who no longer have any template cannot be recognised, so their
+ * second factor (the hash of their phone's last digits) serves nothing any more: it is cleared, and
+ * any pending recognition of them dropped. Their consent stays on record as given. Set-based, so a
+ * province's worth of citizens needs no list of ids.
+ */
+export async function forgetCitizensWithoutTemplates(ex: Executor, centreId: string): Promise<number> {
+  const cleared = await ex
+    .updateTable('citizen')
+    .set({ phoneHintHash: null })
+    .where('centreId', '=', centreId)
+    .where('phoneHintHash', 'is not', null)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('faceTemplate').select('faceTemplate.id').whereRef('faceTemplate.citizenId', '=', 'citizen.id'))))
+    .executeTakeFirst();
+  await ex
+    .deleteFrom('faceCandidate')
+    .where('centreId', '=', centreId)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('faceTemplate').select('faceTemplate.id').whereRef('faceTemplate.citizenId', '=', 'faceCandidate.citizenId'))))
+    .execute();
+  return Number(cleared.numUpdatedRows);
+}
+
 export interface HeldSummary {
   kind: 'walk-in' | 'remembered';
   count: number;

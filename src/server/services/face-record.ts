@@ -6,7 +6,7 @@
  */
 import type { FaceRecord } from '../../contracts/api';
 import { FACE_MODEL_IDS, FACE_MODELS } from '../../contracts/face';
-import { availableFaceModels } from '../../core/face/face-policy';
+import { availableFaceModels, resolveFacePolicy } from '../../core/face/face-policy';
 import { summariseReuseChecks } from '../../db/repositories/face-decision.repository';
 import { countConsents, countTemplatesByModel, summariseAudit, summariseHeldTemplates, summariseSearches } from '../../db/repositories/face.repository';
 import type { ServiceContext } from './context';
@@ -41,6 +41,7 @@ export async function getFaceRecord(ctx: ServiceContext, centreId: string): Prom
     secondFactorAttempts: settings.faceSecondFactorAttempts,
     recognitionsPerHour: settings.faceRecognitionsPerHour,
     policy,
+    automaticModel: resolveFacePolicy({ ...settings, faceModel: 'auto' }, ctx.installedFaceModels()).model,
     models: FACE_MODEL_IDS.map((id) => ({
       id,
       source: FACE_MODELS[id].source,

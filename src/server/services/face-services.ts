@@ -78,7 +78,7 @@ export function readCapture(capture: FaceCapture, policy: FacePolicy): Float32Ar
   return normalizeTemplate(values);
 }
 
-function auditActor(actor: Actor): AuditActor {
+export function auditActor(actor: Actor): AuditActor {
   const { actorKind, actorId } = actorColumns(actor);
   return { actorKind, actorId };
 }
@@ -125,7 +125,8 @@ function hashPhoneHint(citizenId: string, digits: string): string {
   return createHash('sha256').update(`${citizenId}:${digits}`).digest('hex');
 }
 
-async function logFaceEvent(
+/** Tells every instance (through the event log) which templates were stored or deleted. */
+export async function logFaceEvent(
   tx: Tx,
   actor: Actor,
   type: 'face.template-added' | 'face.template-removed',
@@ -544,7 +545,7 @@ export async function purgeExpiredFaceData(ctx: ServiceContext): Promise<number>
 }
 
 /** Destroys templates' keys; the deletion fails (and rolls back) if the key store cannot be written. */
-async function destroyKeys(ctx: ServiceContext, templateIds: readonly string[]): Promise<void> {
+export async function destroyKeys(ctx: ServiceContext, templateIds: readonly string[]): Promise<void> {
   try {
     await ctx.vault.destroy(templateIds);
   } catch (error) {

@@ -12,6 +12,7 @@ const record = (over: Partial<FaceRecord> = {}): FaceRecord => ({
   secondFactorAttempts: 3,
   recognitionsPerHour: 3,
   policy: { model: 'face-api-128-aligned', templateLength: 128, threshold: 0.93, margin: 0.02, thresholdSource: 'calibrated', requestedModelMissing: false },
+  automaticModel: 'face-api-128-aligned',
   models: [],
   reuseChecksLast30Days: { offered: 0, confirmed: 0, rejected: 0, unanswered: 0, falseMatchRate: null },
   retention: { walkIn: 'end-of-service-day', remembered: 'until-withdrawn-or-erased' },
