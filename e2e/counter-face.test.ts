@@ -248,7 +248,7 @@ describe('the counter face check', () => {
       await sees(page.getByTestId('current-ticket'), new RegExp(taken.ticket.displayNumber));
       await expect.poll(() => verdict().getAttribute('data-state'), { timeout: 30_000 }).toBe('match');
       await sees(verdict(), /✓\s*Đúng người được gọi/);
-      await sees(verdict(), /Độ giống [01],\d{3} \(ngưỡng 0,930\)/);
+      await sees(verdict(), /Độ giống [01],\d{3} \(ngưỡng 0,988\)/);
       await shot(page, 'counter-match');
       await finishCurrent();
     });

@@ -29,10 +29,30 @@ export class E2eServer {
 
   private constructor(readonly port: number, private readonly env: Record<string, string>) {}
 
-  static async start(env: Record<string, string> = {}): Promise<E2eServer> {
+  /**
+   * `installModel`: before the first start, install the recommended recognition model from the
+   * official files beside the repository (../shared/models), with `motcua models install --from`,
+   * exactly as an offline site does.
+   */
+  static async start(env: Record<string, string> = {}, options: { installModel?: boolean } = {}): Promise<E2eServer> {
     const server = new E2eServer(await freePort(), env);
+    if (options.installModel) await server.installModel();
     await server.boot();
     return server;
+  }
+
+  private async installModel(): Promise<void> {
+    const from = join(ROOT, '../shared/models/face-reidentification-retail-0095');
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/cli/main.ts'), 'models', 'install', '--from', from], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: this.dataDir, DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    if (code !== 0) throw new Error(`models install failed (${code}): ${output}`);
   }
 
   get url(): string {

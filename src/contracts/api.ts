@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { FACE_MODEL_IDS } from './face';
 import { DOSSIER_CODE_FORMAT_IDS } from './dossier-code-formats';
+import { FACE_SEARCH_KINDS } from './face';
 
 const MAX_NAME = 200;
 
@@ -608,6 +609,8 @@ export const FaceRecord = z.object({
   secondFactorAttempts: z.number().int(),
   recognitionsPerHour: z.number().int(),
   policy: FacePolicyView,
+  /** The model 'auto' stands for on this site now (the preferred one once installed, else the fallback). */
+  automaticModel: z.enum(FACE_MODEL_IDS),
   models: z.array(FaceModelStatus),
   /**
    * Numbers given back on a face match in the last 30 days and what citizens answered: "not mine"
@@ -633,6 +636,18 @@ export const FaceRecord = z.object({
   ),
   consentsLast30Days: z.object({ declined: z.number().int(), today: z.number().int(), remember: z.number().int() }),
   accessLast30Days: z.array(z.object({ action: z.string(), entries: z.number().int(), templates: z.number().int() })),
+  /** Every 1:N search, by kind and outcome (`reused`: walk-in searches only), and how many templates they covered. */
+  searchesLast30Days: z.array(
+    z.object({
+      kind: z.enum(FACE_SEARCH_KINDS),
+      outcome: z.enum(['match', 'no-match', 'ambiguous']),
+      reused: z.boolean().nullable(),
+      searches: z.number().int(),
+      templates: z.number().int(),
+    }),
+  ),
+  /** Templates are sealed (AES-256-GCM, one key per template); keys kept in files apart from the database, or in memory. */
+  keyStore: z.enum(['file', 'memory']),
 });
 export type FaceRecord = z.infer<typeof FaceRecord>;
 
@@ -655,6 +670,16 @@ export const FaceCheckResult = z.object({
 });
 
 export const FaceEraseResult = z.object({ remembered: z.number().int(), walkIns: z.number().int() });
+
+/** An admin deletes the templates of a model the centre no longer uses (never the model in use). */
+export const RetireFaceModelInput = z.object({ model: z.enum(FACE_MODEL_IDS) });
+export type RetireFaceModelInput = z.infer<typeof RetireFaceModelInput>;
+export const RetireFaceModelResult = z.object({
+  model: z.enum(FACE_MODEL_IDS),
+  walkIns: z.number().int(),
+  remembered: z.number().int(),
+});
+export type RetireFaceModelResult = z.infer<typeof RetireFaceModelResult>;
 
 export const Health = z.object({
   status: z.literal('ok'),

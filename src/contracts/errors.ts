@@ -45,6 +45,8 @@ export const ERROR_CODES = [
   'FACE_CANDIDATE_EXPIRED',
   'FACE_MODEL_CHANGED',
   'FACE_REUSE_CHECK_EXPIRED',
+  'FACE_KEYS_UNAVAILABLE',
+  'FACE_MODEL_IN_USE',
   'RATE_LIMITED',
   'INVALID_DATE',
   'DATE_IN_FUTURE',
@@ -213,6 +215,14 @@ const MESSAGES: Record<ErrorCode, Template> = {
   FACE_REUSE_CHECK_EXPIRED: {
     vi: 'Đã hết thời gian xác nhận số; mời ông/bà lấy số lại.',
     en: 'The time to confirm the number has passed; please take a number again.',
+  },
+  FACE_KEYS_UNAVAILABLE: {
+    vi: 'Chưa xóa được dữ liệu khuôn mặt: không ghi được kho khóa mã hóa. Dữ liệu vẫn còn nguyên; hãy báo quản trị viên rồi thử lại.',
+    en: 'The face data was not erased: the encryption key store cannot be written. Nothing was changed; tell the administrator and try again.',
+  },
+  FACE_MODEL_IN_USE: {
+    vi: 'Trung tâm đang dùng mô hình {model} để so khớp khuôn mặt nên không thể xóa mẫu của mô hình này; hãy chọn mô hình khác trước.',
+    en: 'The centre matches faces with {model} now, so its templates cannot be deleted; choose another model first.',
   },
   DATABASE_BUSY: {
     vi: 'Hệ thống đang bận, vui lòng thử lại sau giây lát.',

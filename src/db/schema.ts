@@ -5,6 +5,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Channel, ImportWarning, ProcessingRule, ProcessStep, RequiredDocument } from '../core/catalogue/procedure';
 import type { DossierStatus, Timeliness } from '../core/dossier/dossier-types';
+import type { FaceSearchKind } from '../contracts/face';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
@@ -258,13 +259,18 @@ export interface FaceAuditTable {
   id: Generated<number>;
   centreId: string;
   at: Timestamp;
-  action: 'create' | 'read' | 'delete' | 'erase' | 'purge';
+  action: 'create' | 'read' | 'delete' | 'erase' | 'purge' | 'search' | 'seal';
   templateId: string | null;
+  /** Templates created, read or deleted; for a search, how many it looked through. */
   templates: number;
   purpose: string;
   actorKind: 'user' | 'device' | 'public' | 'system';
   actorId: string | null;
+  searchKind: FaceSearchKind | null;
+  outcome: 'match' | 'no-match' | 'ambiguous' | null;
+  reused: boolean | null;
 }
+
 
 export interface CalendarAdjustmentTable {
   day: string;

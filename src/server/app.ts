@@ -19,6 +19,7 @@ import { AppError } from '../core/shared/app-error';
 import type { DatabaseHandle } from '../db/database';
 import type { FaceModelId } from '../contracts/face';
 import { InstalledModelCatalog } from './face/models/model-store';
+import { FileKeyStore, MemoryKeyStore } from './face/key-store';
 import { sendError } from './http/errors';
 import { EventStream, SseConnection } from './realtime/event-stream';
 import { registerRoutes } from './routes';
@@ -35,8 +36,16 @@ export interface AppOptions {
   logStream?: { write(line: string): void };
   /** Which recognition models this site has installed (read when asked; none when absent). */
   installedFaceModels?: () => FaceModelId[];
-  /** The data directory: recognition models installed under its models/ are served. Null or absent: none. */
+  /**
+   * The data directory (DATA_DIR): recognition models installed under its models/ are served and used,
+   * and the face key store lives under it unless `faceKeysDir` says otherwise. Null or absent: neither.
+   */
   dataDir?: string | null;
+  /**
+   * Where face template keys are kept (FACE_KEYS_DIR); default DATA_DIR/face-keys. Instances that
+   * share a database must share this folder. Without either, keys live in memory (tests).
+   */
+  faceKeysDir?: string | null;
 }
 
 /** How often a running server looks again for models installed under the data directory. */
@@ -125,7 +134,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
+  const faceKeysDir = options.faceKeysDir ?? (options.dataDir ? join(options.dataDir, 'face-keys') : null);
+  const keyLog = app.log.child({ module: 'face-keys' });
+  const faceKeys = faceKeysDir ? new FileKeyStore(resolve(faceKeysDir), keyLog) : new MemoryKeyStore();
   const ctx = createServiceContext(options.database.db, options.database.engine, clock, {
+    faceKeys,
+    log: keyLog,
     installedFaceModels: options.installedFaceModels ?? installedModelsOf(options.dataDir ?? null, (folder, reason) => app.log.warn({ folder, reason }, 'face model not usable')),
   });
   const events = new EventStream(options.database, clock, (error) => app.log.error({ err: error }, 'event stream'));
@@ -167,6 +181,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('preClose', async () => {
     for (const stream of [...streams]) stream.close();
     await events.stop();
+  });
+  app.addHook('onClose', async () => {
+    if (faceKeys instanceof FileKeyStore) await faceKeys.close();
   });
   return app;
 }

@@ -10,6 +10,14 @@ const Env = z.object({
     .regex(/^postgres(ql)?:\/\//, 'postgres://user@host:port/database')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /**
+   * Where the keys of face templates are kept, apart from the database and its backups (default
+   * DATA_DIR/face-keys). Several app instances on one PostgreSQL must all point at one shared folder.
+   */
+  FACE_KEYS_DIR: z
+    .string()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   MOTCUA_ADMIN_PASSWORD: z.string().min(8, 'at least 8 characters').optional(),
   /** Seed a demo ward (fields, counters, officers) into an empty database. */

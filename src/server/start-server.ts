@@ -10,7 +10,8 @@ import { bootstrap, type BootstrapResult } from './seed/bootstrap';
 import { DEMO_PASSWORD } from './seed/demo-centre';
 import { closePastDays } from './services/close-past-days';
 import { purgeExpiredFaceData } from './services/face-services';
-import { lockDataDir, startWalFlusher, writeBackup } from './embedded-durability';
+import { secureStoredTemplates } from './services/face-privacy';
+import { lockDataDir, startWalFlusher, writeBackup, type BackupFile } from './embedded-durability';
 import { createServiceContext } from './services/context';
 
 export const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -21,6 +22,8 @@ export interface RunningServer {
   database: DatabaseHandle;
   url: string;
   setup: BootstrapResult;
+  /** Embedded database: writes a backup now (as the timer does); null with PostgreSQL or on failure. */
+  backup(): Promise<BackupFile | null>;
   stop(): Promise<void>;
 }
 
@@ -45,7 +48,11 @@ export async function startServer(config: Config, options: { webRoot?: string | 
       secureCookies: config.MOTCUA_SECURE_COOKIES,
       webRoot: options.webRoot === undefined ? WEB_ROOT : options.webRoot,
       dataDir: config.DATA_DIR,
+      faceKeysDir: config.FACE_KEYS_DIR ?? null,
     });
+    // Before the first face request: templates stored before encryption are sealed, and rows
+    // whose keys were destroyed (brought back by a restore) are deleted.
+    await secureStoredTemplates(app.deps.ctx).catch((error: unknown) => app.log.error({ err: error }, 'checking stored face templates failed'));
     const housekeeping = setInterval(() => {
       closePastDays(ctx).catch((error: unknown) => app.log.error({ err: error }, 'closing past days failed'));
       // The app's own context: its face gallery is the one that must forget purged templates.
@@ -53,15 +60,18 @@ export async function startServer(config: Config, options: { webRoot?: string | 
     }, HOUSEKEEPING_MS);
     housekeeping.unref();
     cleanups.push(() => clearInterval(housekeeping));
+    let backup = async (): Promise<BackupFile | null> => null;
     if (database.embeddedDataDir && database.dumpEmbedded) {
       cleanups.push(startWalFlusher(database.embeddedDataDir, (error) => app.log.error({ err: error }, 'flushing the log failed')));
       const dump = database.dumpEmbedded;
-      const backup = async () => {
+      backup = async () => {
         try {
           const file = writeBackup(join(config.DATA_DIR, 'backups'), await dump(), new Date(), config.BACKUP_KEEP);
           app.log.info({ backup: file.name }, 'backup written');
+          return file;
         } catch (error) {
           app.log.error({ err: error }, 'backup failed');
+          return null;
         }
       };
       await backup();
@@ -78,6 +88,7 @@ export async function startServer(config: Config, options: { webRoot?: string | 
       database,
       url: address,
       setup,
+      backup,
       async stop() {
         for (const cleanup of cleanups.splice(0)) await cleanup();
         await app.close();

@@ -63,7 +63,7 @@ describe(`face decisions at the kiosk (${TEST_ENGINE})`, () => {
     const owner = fakeFace(21);
     const held = await take('CT', { consent: 'today', capture: owner() });
     // A look-alike close enough to be taken for the owner.
-    const twin = fakeFace(22, 0.05, { like: { seed: 21, similarity: 0.99 } });
+    const twin = fakeFace(22, 0.05, { like: { seed: 21, similarity: 0.997 } });
     const found = await take('CT', { consent: 'today', capture: twin() });
     expect(found.json()).toMatchObject({ reused: true, ticket: { id: held.json().ticket.id } });
     const token = found.json().reuseCheck.token as string;
@@ -88,7 +88,7 @@ describe(`face decisions at the kiosk (${TEST_ENGINE})`, () => {
   it('gives no number back when two holders are too alike to tell apart (margin)', async () => {
     // The owner and the look-alike of the last test both hold a CT number now; someone between them
     // leads neither by the margin.
-    const between = fakeFace(23, 0.02, { like: { seed: 21, similarity: 0.995 } });
+    const between = fakeFace(23, 0.02, { like: { seed: 21, similarity: 0.998 } });
     const res = await take('CT', { consent: 'today', capture: between() });
     expect(res.statusCode).toBe(201);
     expect(res.json().reused).toBe(false);
@@ -107,7 +107,7 @@ describe(`face decisions at the kiosk (${TEST_ENGINE})`, () => {
 
   it('uses the installed model automatically, with its own calibrated threshold, and never mixes models', async () => {
     const before = (await t.request('GET', '/api/v1/centre', kiosk)).json().facePolicy;
-    expect(before).toMatchObject({ model: 'face-api-128-aligned', templateLength: 128, threshold: 0.93, thresholdSource: 'calibrated' });
+    expect(before).toMatchObject({ model: 'face-api-128-aligned', templateLength: 128, threshold: 0.988, thresholdSource: 'calibrated' });
     const person = fakeFace(41);
     expect((await take('HT', { consent: 'today', capture: person() })).statusCode).toBe(201);
 
@@ -134,7 +134,7 @@ describe(`face decisions at the kiosk (${TEST_ENGINE})`, () => {
     expect((await set({ faceMatchThreshold: 0.6, faceMatchMargin: 0.08, faceThresholdModel: INTEL })).statusCode).toBe(200);
     expect((await t.request('GET', '/api/v1/centre', kiosk)).json().facePolicy).toMatchObject({ model: INTEL, threshold: 0.6, margin: 0.08, thresholdSource: 'admin' });
     expect((await set({ faceModel: 'face-api-128-aligned' })).statusCode).toBe(200);
-    expect((await t.request('GET', '/api/v1/centre', kiosk)).json().facePolicy).toMatchObject({ model: 'face-api-128-aligned', threshold: 0.93, thresholdSource: 'calibrated' });
+    expect((await t.request('GET', '/api/v1/centre', kiosk)).json().facePolicy).toMatchObject({ model: 'face-api-128-aligned', threshold: 0.988, thresholdSource: 'calibrated' });
     // A pinned model the site does not have falls back, and says so.
     installed = [];
     expect((await set({ faceModel: INTEL })).statusCode).toBe(200);

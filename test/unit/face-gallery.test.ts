@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FACE_TEMPLATE_LENGTH } from '../../src/contracts/face';
+import { MemoryKeyStore } from '../../src/server/face/key-store';
+import { TemplateVault } from '../../src/server/face/template-vault';
 import { FaceGallery, rememberedGroup, walkInGroup } from '../../src/server/services/face-gallery';
 
 /** A deterministic unit vector per seed, and a noisy capture of it. */
@@ -15,13 +17,15 @@ function person(seed: number, noise = 0, noiseSeed = 1): Float32Array {
 }
 
 const clock = () => new Date('2026-11-25T03:00:00Z');
+const quiet = { error: () => undefined, warn: () => undefined };
+const vault = () => new TemplateVault(new MemoryKeyStore(), quiet);
 const MODEL = 'face-api-128-aligned';
 const fieldA = walkInGroup(MODEL, 'c1', 'f1', '2026-11-25');
 const fieldB = walkInGroup(MODEL, 'c1', 'f2', '2026-11-25');
 
 describe('the face gallery', () => {
   it('searches only the asked group and names the owner (ticket or citizen), best first', () => {
-    const gallery = new FaceGallery(clock);
+    const gallery = new FaceGallery(clock, {}, vault());
     gallery.add({ id: 't1', owner: 'ticket-1', group: fieldA, template: person(1) });
     gallery.add({ id: 't2', owner: 'ticket-2', group: fieldA, template: person(2) });
     gallery.add({ id: 't3', owner: 'ticket-3', group: fieldB, template: person(1) });
@@ -37,7 +41,7 @@ describe('the face gallery', () => {
   });
 
   it('forgets removed templates and ignores a template of another model length', () => {
-    const gallery = new FaceGallery(clock);
+    const gallery = new FaceGallery(clock, {}, vault());
     gallery.add({ id: 't1', owner: 'ticket-1', group: fieldA, template: person(1) });
     gallery.add({ id: 'old', owner: 'ticket-x', group: fieldA, template: new Float32Array(512).fill(1 / Math.sqrt(512)) });
     expect(gallery.size(fieldA)).toBe(1);
@@ -49,7 +53,7 @@ describe('the face gallery', () => {
 
   it('answers the same once a large group is searched through its HNSW graph', async () => {
     // A switch of 40 templates stands in for the ~31,000 of the default.
-    const gallery = new FaceGallery(clock, { exactMaxElements: 40 * FACE_TEMPLATE_LENGTH });
+    const gallery = new FaceGallery(clock, { exactMaxElements: 40 * FACE_TEMPLATE_LENGTH }, vault());
     const group = rememberedGroup(MODEL, 'c1');
     for (let i = 0; i < 300; i++) gallery.add({ id: `r${i}`, owner: `citizen-${i}`, group, template: person(i + 1) });
     await gallery.whenIndexed();

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-queue';
 import * as m0002 from './0002-face';
 import * as m0003 from './0003-dossiers';
+import * as m0004 from './0004-face-privacy';
 import * as m0005 from './0005-face-decisions';
 
 /** Every migration, in order. Listed statically so the set is the same however the app is run. */
@@ -9,6 +10,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-queue': m0001,
   '0002-face': m0002,
   '0003-dossiers': m0003,
+  '0004-face-privacy': m0004,
   '0005-face-decisions': m0005,
 };
 

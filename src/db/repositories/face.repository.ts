@@ -1,9 +1,12 @@
 /**
- * Face templates, consents, remembered citizens and the audit of every template access. Templates
- * leave this module only towards the matching index; each read is written to face_audit here, so
- * no caller can read a template without it being recorded.
+ * Face templates, consents, remembered citizens and the audit of every template access and every
+ * 1:N search. Templates are stored sealed (encrypted by the server before they reach this module)
+ * and leave it only towards the matching index or a 1:1 check; each read is written to face_audit
+ * here, so no caller can read a template without it being recorded. Functions that delete rows
+ * return the ids, because the caller must destroy their keys in the same transaction.
  */
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { FaceSearchKind } from '../../contracts/face';
 import type { ConsentTable, FaceAuditTable, FaceTemplateTable } from '../schema';
 import type { Executor } from './executor';
 
@@ -88,18 +91,108 @@ export async function readTemplatesForIndex(
   return rows;
 }
 
-/** One template, read to bring another instance's index up to date. */
+/** One template, read by `actor` (the officer at a counter check; the system for the index). */
 export async function readTemplate(
   ex: Executor,
   id: string,
   at: Date,
   purpose: string,
+  actor: AuditActor,
 ): Promise<StoredTemplate | undefined> {
   const row = await ex.selectFrom('faceTemplate').select(TEMPLATE_COLUMNS).where('id', '=', id).executeTakeFirst();
   if (row) {
-    await audit(ex, { centreId: row.centreId, at, action: 'read', templateId: row.id, templates: 1, purpose, actorKind: 'system', actorId: null });
+    await audit(ex, { centreId: row.centreId, at, action: 'read', templateId: row.id, templates: 1, purpose, ...actor });
   }
   return row;
+}
+
+/** Records one 1:N search: who asked, which search, its outcome and how many templates it covered. */
+export async function recordSearch(
+  ex: Executor,
+  search: {
+    centreId: string;
+    at: Date;
+    kind: FaceSearchKind;
+    outcome: 'match' | 'no-match' | 'ambiguous';
+    reused: boolean | null;
+    templates: number;
+    purpose: string;
+  },
+  actor: AuditActor,
+): Promise<void> {
+  await audit(ex, {
+    centreId: search.centreId,
+    at: search.at,
+    action: 'search',
+    templateId: null,
+    templates: search.templates,
+    purpose: search.purpose,
+    searchKind: search.kind,
+    outcome: search.outcome,
+    reused: search.reused,
+    ...actor,
+  });
+}
+
+/**
+ * Deletes given templates (rows whose key was already destroyed, found after a restore); audited
+ * as a purge per centre.
+ */
+export async function deleteTemplates(
+  ex: Executor,
+  ids: readonly string[],
+  now: Date,
+  purpose: string,
+): Promise<{ id: string; centreId: string }[]> {
+  if (ids.length === 0) return [];
+  const deleted = await ex.deleteFrom('faceTemplate').where('id', 'in', ids).returning(['id', 'centreId']).execute();
+  const byCentre = new Map<string, number>();
+  for (const d of deleted) byCentre.set(d.centreId, (byCentre.get(d.centreId) ?? 0) + 1);
+  for (const [centreId, count] of byCentre) {
+    await audit(ex, { centreId, at: now, action: 'purge', templateId: null, templates: count, purpose, actorKind: 'system', actorId: null });
+  }
+  return deleted;
+}
+
+/** The ids (no template bytes) of sealed templates, to check each against the key store at start. */
+export async function listSealedTemplateIds(ex: Executor, sealedFirstByte: number): Promise<string[]> {
+  const rows = await ex.selectFrom('faceTemplate').select('id').where(sql<boolean>`get_byte(template, 0) = ${sealedFirstByte}`).execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Up to `limit` templates (ids after `after`, in id order) whose stored bytes do not begin with
+ * `sealedFirstByte` (stored before encryption), locked so that two instances starting together do
+ * not both take them. Read to be sealed, and audited as such by `sealTemplate`.
+ */
+export async function lockUnsealedTemplates(
+  ex: Executor,
+  sealedFirstByte: number,
+  limit: number,
+  after: string,
+): Promise<{ id: string; centreId: string; template: Uint8Array }[]> {
+  let query = ex
+    .selectFrom('faceTemplate')
+    .select(['id', 'centreId', 'template'])
+    .where(sql<boolean>`get_byte(template, 0) <> ${sealedFirstByte}`);
+  if (after) query = query.where('id', '>', after);
+  return query
+    .orderBy('id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+}
+
+/** Rewrites the template table's files, leaving out dead row versions (not in a transaction). */
+export async function rewriteTemplateTable(ex: Executor): Promise<void> {
+  await sql`vacuum full face_template`.execute(ex);
+}
+
+/** Replaces a template stored before encryption by its sealed form (audited as 'seal'). */
+export async function sealTemplate(ex: Executor, id: string, centreId: string, sealed: Uint8Array, at: Date, purpose: string): Promise<void> {
+  await ex.updateTable('faceTemplate').set({ template: sealed }).where('id', '=', id).execute();
+  await audit(ex, { centreId, at, action: 'seal', templateId: id, templates: 1, purpose, actorKind: 'system', actorId: null });
 }
 
 /** Deletes templates whose retention has ended; returns what was deleted, per centre. */
@@ -163,6 +256,53 @@ export async function deleteTicketTemplates(
   return deleted.map((d) => d.id);
 }
 
+/**
+ * Deletes every template of one recognition model at a centre (the model is no longer used, so
+ * they can never match again); audited as one deletion of that many templates. Returns what was
+ * deleted, so the caller can tell other instances.
+ */
+export async function deleteModelTemplates(
+  ex: Executor,
+  centreId: string,
+  model: string,
+  now: Date,
+  actor: AuditActor,
+  purpose: string,
+): Promise<{ id: string; kind: 'walk-in' | 'remembered' }[]> {
+  const deleted = await ex
+    .deleteFrom('faceTemplate')
+    .where('centreId', '=', centreId)
+    .where('model', '=', model)
+    .returning(['id', 'kind'])
+    .execute();
+  if (deleted.length > 0) {
+    await audit(ex, { centreId, at: now, action: 'delete', templateId: null, templates: deleted.length, purpose, ...actor });
+  }
+  return deleted;
+}
+
+/**
+ * Remembered citizens of a centre who no longer have any template cannot be recognised, so their
+ * second factor (the hash of their phone's last digits) serves nothing any more: it is cleared, and
+ * any pending recognition of them dropped. Their consent stays on record as given. Set-based, so a
+ * province's worth of citizens needs no list of ids.
+ */
+export async function forgetCitizensWithoutTemplates(ex: Executor, centreId: string): Promise<number> {
+  const cleared = await ex
+    .updateTable('citizen')
+    .set({ phoneHintHash: null })
+    .where('centreId', '=', centreId)
+    .where('phoneHintHash', 'is not', null)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('faceTemplate').select('faceTemplate.id').whereRef('faceTemplate.citizenId', '=', 'citizen.id'))))
+    .executeTakeFirst();
+  await ex
+    .deleteFrom('faceCandidate')
+    .where('centreId', '=', centreId)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('faceTemplate').select('faceTemplate.id').whereRef('faceTemplate.citizenId', '=', 'faceCandidate.citizenId'))))
+    .execute();
+  return Number(cleared.numUpdatedRows);
+}
+
 export interface HeldSummary {
   kind: 'walk-in' | 'remembered';
   count: number;
@@ -224,4 +364,23 @@ export async function countTemplatesByModel(ex: Executor, centreId: string): Pro
     .groupBy(['model', 'kind'])
     .execute();
   return rows.map((r) => ({ model: r.model, kind: r.kind, count: Number(r.count) }));
+}
+
+/** 1:N searches by kind and outcome (and, for walk-ins, whether the number was given back). */
+export async function summariseSearches(ex: Executor, centreId: string, since: Date) {
+  const rows = await ex
+    .selectFrom('faceAudit')
+    .select((eb) => ['searchKind', 'outcome', 'reused', eb.fn.countAll<number>().as('searches'), eb.fn.sum<number>('templates').as('templates')])
+    .where('centreId', '=', centreId)
+    .where('at', '>=', since)
+    .where('action', '=', 'search')
+    .groupBy(['searchKind', 'outcome', 'reused'])
+    .execute();
+  return rows.map((r) => ({
+    kind: r.searchKind!,
+    outcome: r.outcome!,
+    reused: r.reused,
+    searches: Number(r.searches),
+    templates: Number(r.templates),
+  }));
 }

@@ -1,4 +1,4 @@
-/** Face recognition at the kiosk and the counter, erasure, and the processing record. */
+/** Face recognition at the kiosk and the counter, erasure, the processing record, and retiring a model. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,12 +11,15 @@ import {
   FaceRecord,
   Ok,
   Recognition,
+  RetireFaceModelInput,
+  RetireFaceModelResult,
   ReuseToken,
 } from '../../contracts/api';
 import { readyResultsFromDossiers } from '../services/dossiers';
 import { checkFaceAtCounter, confirmCitizen, confirmReuse, eraseFaceData, recogniseCitizen } from '../services/face-services';
 import { getFaceRecord } from '../services/face-record';
-import { actorOf, guard, MANAGERS, OFFICERS } from './guard';
+import { retireFaceModel } from '../services/retire-face-model';
+import { actorOf, ADMINS, guard, MANAGERS, OFFICERS } from './guard';
 import { errors, IdParams } from './schemas';
 
 const KIOSK = { devices: ['kiosk'] } as const;
@@ -71,5 +74,11 @@ export async function faceRoutes(fastify: FastifyInstance): Promise<void> {
     '/manage/face/record',
     { preHandler: guard(MANAGERS), schema: { response: { 200: FaceRecord, ...errors } } },
     async (request) => getFaceRecord(app.deps.ctx, actorOf(request).centreId),
+  );
+
+  app.post(
+    '/manage/face/retire-model',
+    { preHandler: guard(ADMINS), schema: { body: RetireFaceModelInput, response: { 200: RetireFaceModelResult, ...errors } } },
+    async (request) => retireFaceModel(app.deps.ctx, actorOf(request), request.body.model),
   );
 }

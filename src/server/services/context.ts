@@ -7,6 +7,8 @@ import type { Transaction } from 'kysely';
 import type { Database, Engine } from '../../db/database';
 import type { DB, DeviceRow } from '../../db/schema';
 import type { FaceModelId } from '../../contracts/face';
+import { MemoryKeyStore, type FaceKeyStore, type KeyStoreLog } from '../face/key-store';
+import { TemplateVault } from '../face/template-vault';
 import { FaceGallery } from './face-gallery';
 import { HallCache } from './hall-cache';
 import { TtlCache } from './ttl-cache';
@@ -24,6 +26,8 @@ export interface ServiceContext {
   faces: FaceGallery;
   /** Recognition models installed on this site (under the data directory), read when asked. */
   installedFaceModels: () => FaceModelId[];
+  /** Seals and opens stored face templates with keys kept outside the database (template-vault.ts). */
+  vault: TemplateVault;
   /** Recently resolved sessions and device tokens (by token hash). */
   sessions: TtlCache<SessionIdentity | null>;
   devices: TtlCache<DeviceRow | null>;
@@ -67,8 +71,17 @@ export function randomTicketCode(length = 10): string {
 }
 
 export interface ServiceContextOptions {
+  /** Where face template keys live; in memory (with a database in memory) when absent. */
+  faceKeys?: FaceKeyStore;
+  /** Where the face key store reports problems. */
+  log?: KeyStoreLog;
   installedFaceModels?: () => FaceModelId[];
 }
+
+const consoleLog: KeyStoreLog = {
+  error: (fields, message) => console.error(message, fields),
+  warn: (fields, message) => console.warn(message, fields),
+};
 
 export function createServiceContext(
   db: Database,
@@ -76,6 +89,7 @@ export function createServiceContext(
   clock: () => Date = () => new Date(),
   options: ServiceContextOptions = {},
 ): ServiceContext {
+  const vault = new TemplateVault(options.faceKeys ?? new MemoryKeyStore(), options.log ?? consoleLog);
   return {
     db,
     engine,
@@ -83,7 +97,8 @@ export function createServiceContext(
     newId: randomUUID,
     newTicketCode: () => randomTicketCode(),
     hall: new HallCache(),
-    faces: new FaceGallery(clock),
+    faces: new FaceGallery(clock, {}, vault),
+    vault,
     installedFaceModels: options.installedFaceModels ?? (() => []),
     sessions: new TtlCache(AUTH_CACHE_MS),
     devices: new TtlCache(AUTH_CACHE_MS),

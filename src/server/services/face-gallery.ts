@@ -2,17 +2,20 @@
  * Each app instance's in-memory gallery of face templates, grouped so that every search looks only
  * where it must: one field's walk-in templates of one day (anti-hoarding), or a centre's remembered
  * citizens — always of one recognition model, since templates of different models are never
- * compared. Loaded from the database on first use (one audited bulk read) and kept in step with
- * other instances through the event log: `face.template-added` makes every instance read that one
- * template (audited), `face.template-removed` drops templates everywhere. Templates never leave the
- * server and never appear in an event.
+ * compared. Loaded from the database on first use (one audited bulk read, each template decrypted
+ * with its own key) and kept in step with other instances through the event log:
+ * `face.template-added` makes every instance read that one template (audited),
+ * `face.template-removed` drops templates everywhere. Templates never leave the server and never
+ * appear in an event. A row whose key was destroyed (an erased or expired template brought back by
+ * a restore) is never loaded: it is deleted when found; a row whose key is missing is skipped.
  */
 import type { ScoredCandidate } from '../../core/face/template-math';
-import { decodeTemplate } from '../../core/face/template-math';
 import { FACE_MODELS, isFaceModelId } from '../../contracts/face';
 import { readTemplate, readTemplatesForIndex, type StoredTemplate } from '../../db/repositories/face.repository';
 import type { Database } from '../../db/database';
 import { TemplateIndex, type TemplateIndexOptions, type TemplateIndexStats } from '../face/template-index';
+import type { TemplateVault } from '../face/template-vault';
+import { forgetLeftoverTemplates, SYSTEM_AUDIT } from './face-privacy';
 
 export interface GalleryEntry {
   /** The template's id. */
@@ -35,8 +38,9 @@ export function groupOf(t: Pick<StoredTemplate, 'kind' | 'centreId' | 'fieldId' 
   return t.kind === 'remembered' ? rememberedGroup(t.model, t.centreId) : walkInGroup(t.model, t.centreId, t.fieldId ?? '', t.serviceDay ?? '');
 }
 
-export function toGalleryEntry(t: StoredTemplate): GalleryEntry {
-  return { id: t.id, owner: (t.kind === 'remembered' ? t.citizenId : t.ticketId) ?? '', group: groupOf(t), template: decodeTemplate(t.template) };
+/** A stored row with its decrypted template. */
+export function toGalleryEntry(t: StoredTemplate, template: Float32Array): GalleryEntry {
+  return { id: t.id, owner: (t.kind === 'remembered' ? t.citizenId : t.ticketId) ?? '', group: groupOf(t), template };
 }
 
 export class FaceGallery {
@@ -50,7 +54,8 @@ export class FaceGallery {
 
   constructor(
     private readonly clock: () => Date,
-    private readonly indexOptions: Omit<TemplateIndexOptions, 'dimensions'> = {},
+    private readonly indexOptions: Omit<TemplateIndexOptions, 'dimensions'>,
+    private readonly vault: TemplateVault,
   ) {}
 
   /** The index of one model's templates (each model has its own template length). */
@@ -80,16 +85,23 @@ export class FaceGallery {
 
   /** Loads every stored template once per instance; later calls return at once. */
   ensureLoaded(db: Database): Promise<void> {
-    this.loading ??= readTemplatesForIndex(db, this.clock(), 'loading the matching index').then(
-      (rows) => {
-        for (const row of rows) this.add(toGalleryEntry(row));
-      },
-      (error: unknown) => {
-        this.loading = null;
-        throw error;
-      },
-    );
+    this.loading ??= this.load(db).catch((error: unknown) => {
+      this.loading = null;
+      throw error;
+    });
     return this.loading;
+  }
+
+  private async load(db: Database): Promise<void> {
+    const rows = await readTemplatesForIndex(db, this.clock(), 'loading the matching index');
+    const opened = await this.vault.openMany(rows);
+    const leftovers: string[] = [];
+    for (const row of rows) {
+      const result = opened.get(row.id);
+      if (result?.status === 'open') this.add(toGalleryEntry(row, result.template));
+      else if (result?.status === 'key-destroyed') leftovers.push(row.id);
+    }
+    await forgetLeftoverTemplates(db, this.vault, leftovers, this.clock());
   }
 
   add(entry: GalleryEntry): void {
@@ -119,8 +131,11 @@ export class FaceGallery {
   /** Another instance stored a template: read it (audited) and add it here. */
   async learn(db: Database, templateId: string): Promise<void> {
     if (!this.loading || this.groupOfId.has(templateId)) return;
-    const row = await readTemplate(db, templateId, this.clock(), 'keeping the matching index in step');
-    if (row) this.add(toGalleryEntry(row));
+    const row = await readTemplate(db, templateId, this.clock(), 'keeping the matching index in step', SYSTEM_AUDIT);
+    if (!row) return;
+    const result = await this.vault.open(row.id, row.template);
+    if (result.status === 'open') this.add(toGalleryEntry(row, result.template));
+    else if (result.status === 'key-destroyed') await forgetLeftoverTemplates(db, this.vault, [row.id], this.clock());
   }
 
   /** The k best entries of a group by cosine similarity (templates are unit vectors), best first. */

@@ -6,14 +6,16 @@
  *     counts once they confirm a second factor (the last digits of their phone);
  *   - confirming at the counter that the person who arrived is the one called (1:1);
  *   - erasure on request, and the end of retention.
- * Templates arrive from the kiosk (never images), are stored encoded, are read only by the
- * matching gallery (audited), and are never returned by any API or written to a log or an event.
+ * Templates arrive from the kiosk (never images), are stored sealed under a key of their own kept
+ * outside the database (template-vault.ts), are read only by the matching gallery and the counter's
+ * 1:1 check (audited), and are never returned by any API or written to a log or an event. Deleting
+ * a template destroys its key in the same transaction; every 1:N search is audited.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { FACE_FRAMES_PER_TEMPLATE, FACE_MODELS, isFaceModelId } from '../../contracts/face';
+import { FACE_FRAMES_PER_TEMPLATE, FACE_MODELS, isFaceModelId, type FaceSearchKind } from '../../contracts/face';
 import type { FaceCapture, Settings } from '../../contracts/api';
 import type { FacePolicy } from '../../core/face/face-policy';
-import { decideMatch, decodeTemplate, dot, encodeTemplate, normalizeTemplate } from '../../core/face/template-math';
+import { decideMatch, dot, normalizeTemplate, type MatchDecisionKind } from '../../core/face/template-math';
 import { AppError } from '../../core/shared/app-error';
 import { serviceDayOf, startOfServiceDay } from '../../core/shared/local-time';
 import { ACTIVE_AT_COUNTER, OPEN_STATUSES, type Ticket } from '../../core/queue/ticket';
@@ -27,6 +29,7 @@ import {
   insertTemplate,
   purgeExpiredTemplates,
   readTemplate,
+  recordSearch,
   type AuditActor,
 } from '../../db/repositories/face.repository';
 import {
@@ -41,6 +44,7 @@ import {
 import { findTicket } from '../../db/repositories/ticket.repository';
 import { actorColumns, inTransaction, type Actor, type ServiceContext, type Tx } from './context';
 import { rememberedGroup, walkInGroup } from './face-gallery';
+import { forgetLeftoverTemplates } from './face-privacy';
 import { issueTicket, type IssueTicketCommand, type IssuedTicketResult } from './issue-ticket';
 import { facePolicyOf } from './settings';
 
@@ -74,16 +78,55 @@ export function readCapture(capture: FaceCapture, policy: FacePolicy): Float32Ar
   return normalizeTemplate(values);
 }
 
-function auditActor(actor: Actor): AuditActor {
+export function auditActor(actor: Actor): AuditActor {
   const { actorKind, actorId } = actorColumns(actor);
   return { actorKind, actorId };
+}
+
+const SEARCH_PURPOSES: Record<FaceSearchKind, string> = {
+  'walk-in-reuse': 'one number per person per field today',
+  'returning-citizen': 'recognising a remembered citizen',
+  erasure: "finding the citizen's templates to erase them",
+};
+
+/** Audits one 1:N search: who, when, which search, the outcome, how many templates it looked at. */
+async function auditSearch(
+  ctx: ServiceContext,
+  actor: Actor,
+  kind: FaceSearchKind,
+  searched: number,
+  outcome: MatchDecisionKind,
+  reused: boolean | null = null,
+): Promise<void> {
+  await recordSearch(
+    ctx.db,
+    { centreId: actor.centreId, at: ctx.clock(), kind, outcome, reused, templates: searched, purpose: SEARCH_PURPOSES[kind] },
+    auditActor(actor),
+  );
+}
+
+/**
+ * Seals a new template under one key per stored row. Null when the key store cannot be written:
+ * the citizen still gets their number, without the face being kept.
+ */
+async function sealForStorage(ctx: ServiceContext, ids: readonly string[], template: Float32Array): Promise<Map<string, Uint8Array> | null> {
+  const sealed = new Map<string, Uint8Array>();
+  try {
+    for (const id of ids) sealed.set(id, await ctx.vault.seal(id, template));
+    return sealed;
+  } catch (error) {
+    ctx.vault.log.error({ keyStore: ctx.vault.keys.location ?? 'memory', err: error }, 'the face key store cannot be written: the number is issued without keeping the face');
+    await ctx.vault.destroy([...sealed.keys()]).catch(() => undefined);
+    return null;
+  }
 }
 
 function hashPhoneHint(citizenId: string, digits: string): string {
   return createHash('sha256').update(`${citizenId}:${digits}`).digest('hex');
 }
 
-async function logFaceEvent(
+/** Tells every instance (through the event log) which templates were stored or deleted. */
+export async function logFaceEvent(
   tx: Tx,
   actor: Actor,
   type: 'face.template-added' | 'face.template-removed',
@@ -209,17 +252,20 @@ export async function takeTicket(
           answeredAt: null,
           newTicketId: null,
         });
+        await auditSearch(ctx, actor, 'walk-in-reuse', ctx.faces.size(group), decision.decision, true);
         return { ...(await describe(held)), reused: true, faceStored: true, reuseCheck: { token, expiresAt: expiresAt.toISOString() } };
       }
     }
+    await auditSearch(ctx, actor, 'walk-in-reuse', ctx.faces.size(group), decision.decision, false);
   }
 
   const issued = await issueTicket(ctx, actor, command);
   if (rejectedCheck) await setReuseCheckNewTicket(ctx.db, rejectedCheck, issued.ticket.id);
-  const template = Buffer.from(encodeTemplate(probe));
   const walkInId = ctx.newId();
   const citizenId = face.consent === 'remember' ? ctx.newId() : null;
   const rememberedId = citizenId ? ctx.newId() : null;
+  const sealed = await sealForStorage(ctx, rememberedId ? [walkInId, rememberedId] : [walkInId], probe);
+  if (!sealed) return { ...issued, reused: false, faceStored: false, reuseCheck: null };
   await inTransaction(ctx, async (tx) => {
     const consentId = ctx.newId();
     if (citizenId) {
@@ -241,13 +287,14 @@ export async function takeTicket(
       givenAt: now,
       withdrawnAt: null,
     });
-    const common = { centreId: actor.centreId, consentId, model: policy.model, dimensions: probe.length, template, createdAt: now };
+    const common = { centreId: actor.centreId, consentId, model: policy.model, dimensions: probe.length, createdAt: now };
     // A walk-in template ends with its day (local midnight).
     await insertTemplate(
       tx,
       {
         ...common,
         id: walkInId,
+        template: sealed.get(walkInId)!,
         kind: 'walk-in',
         ticketId: issued.ticket.id,
         citizenId: null,
@@ -261,12 +308,16 @@ export async function takeTicket(
     if (citizenId && rememberedId) {
       await insertTemplate(
         tx,
-        { ...common, id: rememberedId, kind: 'remembered', ticketId: null, citizenId, fieldId: null, serviceDay: null, expiresAt: null },
+        { ...common, id: rememberedId, template: sealed.get(rememberedId)!, kind: 'remembered', ticketId: null, citizenId, fieldId: null, serviceDay: null, expiresAt: null },
         auditActor(actor),
         'recognising the citizen on later visits (until withdrawn)',
       );
     }
     await logFaceEvent(tx, actor, 'face.template-added', now, rememberedId ? [walkInId, rememberedId] : [walkInId]);
+  }).catch(async (error: unknown) => {
+    // Nothing was stored: keys without rows would only clutter the key store.
+    await ctx.vault.destroy([...sealed.keys()]).catch(() => undefined);
+    throw error;
   });
   ctx.faces.add({ id: walkInId, owner: issued.ticket.id, group, template: probe });
   if (citizenId && rememberedId) {
@@ -314,6 +365,7 @@ export async function recogniseCitizen(
     threshold: policy.threshold,
     minMargin: policy.margin,
   });
+  await auditSearch(ctx, actor, 'returning-citizen', ctx.faces.size(rememberedGroup(policy.model, actor.centreId)), decision.decision);
   if (decision.decision !== 'match' || !decision.id) return { candidate: null, expiresAt: null };
   const now = ctx.clock();
   // Each recognition allows a few second-factor attempts: capping recognitions per face per hour keeps
@@ -397,10 +449,12 @@ export async function checkFaceAtCounter(
   let result: FaceCheck = 'no-template';
   let score: number | null = null;
   if (row) {
-    const stored = await readTemplate(ctx.db, row.id, now, 'confirming the called person at the counter');
-    if (stored) {
+    const stored = await readTemplate(ctx.db, row.id, now, 'confirming the called person at the counter', auditActor(actor));
+    const opened = stored ? await ctx.vault.open(stored.id, stored.template) : null;
+    if (opened?.status === 'key-destroyed') await forgetLeftoverTemplates(ctx.db, ctx.vault, [row.id], now);
+    if (opened?.status === 'open') {
       const decision = decideMatch(
-        [{ id: ticket.id, score: scoreOf(stored.template, probe) }],
+        [{ id: ticket.id, score: dot(opened.template, probe) }],
         { threshold: policy.threshold, minMargin: 0 },
       );
       score = decision.score;
@@ -421,10 +475,6 @@ export async function checkFaceAtCounter(
     },
   ]);
   return { result, score };
-}
-
-function scoreOf(stored: Uint8Array, probe: Float32Array): number {
-  return dot(decodeTemplate(stored, probe.length), probe);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -451,18 +501,24 @@ export async function eraseFaceData(
   const citizenMatch = decideMatch(ctx.faces.search(rememberedGroup(policy.model, actor.centreId), probe, 3), erasePolicy);
   const day = serviceDayOf(now);
   const ticketIds: string[] = [];
+  let searched = ctx.faces.size(rememberedGroup(policy.model, actor.centreId));
   for (const fieldId of fields.keys()) {
+    searched += ctx.faces.size(walkInGroup(policy.model, actor.centreId, fieldId, day));
     for (const hit of ctx.faces.search(walkInGroup(policy.model, actor.centreId, fieldId, day), probe, 5)) {
       if (hit.score >= policy.threshold) ticketIds.push(hit.id);
     }
   }
-  if (citizenMatch.decision !== 'match' && ticketIds.length === 0) throw new AppError('FACE_NOT_RECOGNISED');
+  const found = citizenMatch.decision === 'match' || ticketIds.length > 0;
+  await auditSearch(ctx, actor, 'erasure', searched, found ? 'match' : citizenMatch.decision);
+  if (!found) throw new AppError('FACE_NOT_RECOGNISED');
   const removed: string[] = [];
   await inTransaction(ctx, async (tx) => {
     if (citizenMatch.decision === 'match' && citizenMatch.id) {
       removed.push(...(await eraseCitizen(tx, citizenMatch.id, actor.centreId, now, auditActor(actor))));
     }
     removed.push(...(await deleteTicketTemplates(tx, ticketIds, actor.centreId, now, auditActor(actor), 'erasure at the citizen\'s request')));
+    // Before the commit: if the keys cannot be destroyed, nothing is reported as erased.
+    await destroyKeys(ctx, removed);
     if (removed.length > 0) await logFaceEvent(tx, actor, 'face.template-removed', now, removed);
   });
   ctx.faces.remove(removed);
@@ -474,6 +530,7 @@ export async function purgeExpiredFaceData(ctx: ServiceContext): Promise<number>
   const now = ctx.clock();
   const removed = await inTransaction(ctx, async (tx) => {
     const deleted = await purgeExpiredTemplates(tx, now);
+    await destroyKeys(ctx, deleted.map((d) => d.id));
     const byCentre = new Map<string, string[]>();
     for (const d of deleted) byCentre.set(d.centreId, [...(byCentre.get(d.centreId) ?? []), d.id]);
     for (const [centreId, ids] of byCentre) {
@@ -485,4 +542,14 @@ export async function purgeExpiredFaceData(ctx: ServiceContext): Promise<number>
   });
   ctx.faces.remove(removed);
   return removed.length;
+}
+
+/** Destroys templates' keys; the deletion fails (and rolls back) if the key store cannot be written. */
+export async function destroyKeys(ctx: ServiceContext, templateIds: readonly string[]): Promise<void> {
+  try {
+    await ctx.vault.destroy(templateIds);
+  } catch (error) {
+    ctx.vault.log.error({ keyStore: ctx.vault.keys.location ?? 'memory', err: error }, 'face template keys cannot be destroyed: the deletion is not done');
+    throw new AppError('FACE_KEYS_UNAVAILABLE');
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FaceRecord } from '../../contracts/api';
-import { auditRows, consentRows, heldRows, isAuditAction, thresholdAdvice, totalHeld } from './face-record';
+import { auditRows, consentRows, heldRows, isAuditAction, searchRows, thresholdAdvice, totalHeld } from './face-record';
 
 const record = (over: Partial<FaceRecord> = {}): FaceRecord => ({
   enabled: true,
@@ -12,12 +12,15 @@ const record = (over: Partial<FaceRecord> = {}): FaceRecord => ({
   secondFactorAttempts: 3,
   recognitionsPerHour: 3,
   policy: { model: 'face-api-128-aligned', templateLength: 128, threshold: 0.93, margin: 0.02, thresholdSource: 'calibrated', requestedModelMissing: false },
+  automaticModel: 'face-api-128-aligned',
   models: [],
   reuseChecksLast30Days: { offered: 0, confirmed: 0, rejected: 0, unanswered: 0, falseMatchRate: null },
   retention: { walkIn: 'end-of-service-day', remembered: 'until-withdrawn-or-erased' },
   held: [],
   consentsLast30Days: { declined: 0, today: 0, remember: 0 },
   accessLast30Days: [],
+  searchesLast30Days: [],
+  keyStore: 'file',
   ...over,
 });
 
@@ -67,10 +70,31 @@ describe('the processing record as tables', () => {
       'delete:0/0:true',
       'erase:0/0:true',
       'purge:1/12:true',
+      'search:0/0:true',
+      'seal:0/0:true',
       'export:1/1:false',
     ]);
     expect(isAuditAction('erase')).toBe(true);
     expect(isAuditAction('export')).toBe(false);
+  });
+
+  it('sums the searches of each kind by outcome, with zeros for a kind never searched', () => {
+    const rows = searchRows(
+      record({
+        searchesLast30Days: [
+          { kind: 'walk-in-reuse', outcome: 'no-match', reused: false, searches: 40, templates: 310 },
+          { kind: 'walk-in-reuse', outcome: 'match', reused: true, searches: 3, templates: 30 },
+          { kind: 'walk-in-reuse', outcome: 'match', reused: false, searches: 1, templates: 12 },
+          { kind: 'walk-in-reuse', outcome: 'ambiguous', reused: false, searches: 2, templates: 20 },
+          { kind: 'erasure', outcome: 'match', reused: null, searches: 1, templates: 900 },
+        ],
+      }),
+    );
+    expect(rows).toEqual([
+      { kind: 'walk-in-reuse', searches: 46, match: 4, noMatch: 40, ambiguous: 2, reused: 3, templates: 372 },
+      { kind: 'returning-citizen', searches: 0, match: 0, noMatch: 0, ambiguous: 0, reused: null, templates: 0 },
+      { kind: 'erasure', searches: 1, match: 1, noMatch: 0, ambiguous: 0, reused: null, templates: 900 },
+    ]);
   });
 
   it('warns about a threshold below the calibrated default, to the sixth decimal', () => {

@@ -4,6 +4,7 @@
  * Pure, so the page and its print-out read the same rows and they can be tested without a browser.
  */
 import type { FaceRecord } from '../../contracts/api';
+import { FACE_SEARCH_KINDS, type FaceSearchKind } from '../../contracts/face';
 
 export type HeldKind = FaceRecord['held'][number]['kind'];
 export const HELD_KINDS: readonly HeldKind[] = ['walk-in', 'remembered'];
@@ -36,8 +37,8 @@ export function consentRows(record: Pick<FaceRecord, 'consentsLast30Days'>): { s
   return CONSENT_SCOPES.map((scope) => ({ scope, count: record.consentsLast30Days[scope] }));
 }
 
-/** Audited actions on templates, in the order of a template's life. */
-export const AUDIT_ACTIONS = ['create', 'read', 'delete', 'erase', 'purge'] as const;
+/** Audited actions on templates, in the order of a template's life; then 1:N searches and encryption of older templates. */
+export const AUDIT_ACTIONS = ['create', 'read', 'delete', 'erase', 'purge', 'search', 'seal'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditRow {
@@ -60,6 +61,35 @@ export function auditRows(record: Pick<FaceRecord, 'accessLast30Days'>): AuditRo
     if (!(AUDIT_ACTIONS as readonly string[]).includes(a.action)) rows.push({ action: a.action, known: false, entries: a.entries, templates: a.templates });
   }
   return rows;
+}
+
+export interface SearchRow {
+  kind: FaceSearchKind;
+  searches: number;
+  match: number;
+  noMatch: number;
+  ambiguous: number;
+  /** Walk-in searches that gave the person back the number they held; null for the other kinds. */
+  reused: number | null;
+  /** Templates looked through, all searches together. */
+  templates: number;
+}
+
+/** One row per kind of 1:N search, zeros included, in the order kiosk → kiosk → counter. */
+export function searchRows(record: Pick<FaceRecord, 'searchesLast30Days'>): SearchRow[] {
+  return FACE_SEARCH_KINDS.map((kind) => {
+    const rows = record.searchesLast30Days.filter((r) => r.kind === kind);
+    const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((n, r) => n + pick(r), 0);
+    return {
+      kind,
+      searches: sum((r) => r.searches),
+      match: sum((r) => (r.outcome === 'match' ? r.searches : 0)),
+      noMatch: sum((r) => (r.outcome === 'no-match' ? r.searches : 0)),
+      ambiguous: sum((r) => (r.outcome === 'ambiguous' ? r.searches : 0)),
+      reused: kind === 'walk-in-reuse' ? sum((r) => (r.reused ? r.searches : 0)) : null,
+      templates: sum((r) => r.templates),
+    };
+  });
 }
 
 export function isAuditAction(action: string): action is AuditAction {

@@ -1,19 +1,26 @@
 /**
- * Dữ liệu khuôn mặt: the processing record an impact assessment needs (purposes, legal basis, what
- * is held and until when, retention rules, consents and template accesses of the last 30 days, the
- * model and threshold in use, the commitments), printable for an inspector; and the face settings,
- * which only an administrator may change. Reads GET /manage/face/record; saves PUT /manage/settings.
+ * Dữ liệu khuôn mặt: the recognition model in use and what it means (face-model-card.tsx); the
+ * processing record an impact assessment needs (purposes, legal basis, what is held and until when,
+ * retention rules, consents and template accesses of the last 30 days, numbers given back on a face
+ * match and how many citizens said they were not theirs, the model and threshold in use, the
+ * commitments), printable for an inspector; and the face settings, which only an administrator may
+ * change. Reads GET /manage/face/record; saves PUT /manage/settings.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { FaceRecord } from '../../contracts/api';
+import type { FacePolicyView, FaceRecord } from '../../contracts/api';
 import { FACE_MODELS } from '../../contracts/face';
 import { api } from '../shared/api';
 import { fill, useLang, useText } from '../shared/i18n';
-import { auditRows, consentRows, heldRows, isAuditAction, thresholdAdvice, totalHeld } from './face-record';
+import { FaceModelCard } from './face-model-card';
+import { formatRate, reuseCheckSummary } from './face-model';
+import { auditRows, consentRows, heldRows, isAuditAction, searchRows, thresholdAdvice, totalHeld } from './face-record';
 import {
   decimalText,
   draftToFaceSettings,
   faceSettingsToDraft,
+  numbersSource,
+  typedThreshold,
+  withCalibratedNumbers,
   type FaceSettings,
   type FaceSettingsDraft,
   type FaceSettingsHints,
@@ -45,17 +52,22 @@ export function FaceSection({ user, info, isAdmin, hall }: SectionProps) {
     void load();
   }, [load]);
 
+  const reloadAll = async () => {
+    await hall.reload();
+    await load();
+  };
+
   return (
     <div className="m-stack mf-section">
+      {record && <FaceModelCard record={record} settings={info.settings} isAdmin={isAdmin} onChanged={reloadAll} />}
       <FaceRecordView record={record} loadedAt={loadedAt} loadError={loadError} info={info} userName={user.fullName} onReload={load} />
       <FaceSettingsCard
+        // The numbers shown belong to the model in use: another model starts from its own.
+        key={info.facePolicy.model}
         settings={info.settings}
         policy={info.facePolicy}
         isAdmin={isAdmin}
-        onSaved={async () => {
-          await hall.reload();
-          await load();
-        }}
+        onSaved={reloadAll}
       />
     </div>
   );
@@ -208,6 +220,16 @@ function FaceRecordView({
             <p className="m-muted">{fill(text.heldNote, { length: record.templateLength })}</p>
           </section>
 
+          <section aria-labelledby="mf-protect" data-testid="face-protection">
+            <h3 id="mf-protect">{text.protectTitle}</h3>
+            <ul className="mf-list">
+              <li>{text.protectEncrypted}</li>
+              <li>{text.protectErasure}</li>
+              <li>{text.protectLoss}</li>
+            </ul>
+            {record.keyStore === 'memory' && <Notice kind="warn">{text.protectMemory}</Notice>}
+          </section>
+
           <section aria-labelledby="mf-retention">
             <h3 id="mf-retention">{text.retentionTitle}</h3>
             <ul className="mf-list">
@@ -278,12 +300,59 @@ function FaceRecordView({
             </section>
           </div>
 
+          <section aria-labelledby="mf-searches">
+            <h3 id="mf-searches">{text.searchTitle}</h3>
+            <table className="m-table m-compact mf-table" data-testid="face-searches">
+              <thead>
+                <tr>
+                  <th scope="col">{text.searchKind}</th>
+                  <th scope="col" className="mf-num">
+                    {text.searchCount}
+                  </th>
+                  <th scope="col" className="mf-num">
+                    {text.searchMatch}
+                  </th>
+                  <th scope="col" className="mf-num">
+                    {text.searchNoMatch}
+                  </th>
+                  <th scope="col" className="mf-num">
+                    {text.searchAmbiguous}
+                  </th>
+                  <th scope="col" className="mf-num">
+                    {text.searchReused}
+                  </th>
+                  <th scope="col" className="mf-num">
+                    {text.searchTemplates}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {searchRows(record).map((row) => (
+                  <tr key={row.kind} data-kind={row.kind}>
+                    <th scope="row">{text[`search:${row.kind}`]}</th>
+                    <td className="mf-num" data-testid={`searches-${row.kind}`}>
+                      {number(row.searches)}
+                    </td>
+                    <td className="mf-num">{number(row.match)}</td>
+                    <td className="mf-num">{number(row.noMatch)}</td>
+                    <td className="mf-num">{number(row.ambiguous)}</td>
+                    <td className="mf-num">{row.reused === null ? text.heldNone : number(row.reused)}</td>
+                    <td className="mf-num">{number(row.templates)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="m-muted">{text.searchNote}</p>
+          </section>
+
+          <ReuseChecks record={record} />
+
           <section aria-labelledby="mf-tech">
             <h3 id="mf-tech">{text.techTitle}</h3>
             <dl className="mf-facts" data-testid="face-tech">
               <dt>{text.techModel}</dt>
               <dd>
-                <code>{record.model}</code>
+                {text[`model:${record.policy.model}`]} (<code>{record.model}</code>)
               </dd>
               <dt>{text.techTemplate}</dt>
               <dd>{fill(text.techTemplateValue, { length: record.templateLength })}</dd>
@@ -294,7 +363,9 @@ function FaceRecordView({
               <dt>{text.techMargin}</dt>
               <dd>{decimal(record.matchMargin)}</dd>
               <dt>{text.techAttempts}</dt>
-              <dd>{info.settings.faceSecondFactorAttempts}</dd>
+              <dd>{record.secondFactorAttempts}</dd>
+              <dt>{text.techPerHour}</dt>
+              <dd data-testid="face-per-hour">{record.recognitionsPerHour}</dd>
             </dl>
             {thresholdAdvice(record.matchThreshold, FACE_MODELS[record.policy.model].defaultThreshold) === 'below-default' && (
               <Notice kind="warn">{fill(text.techBelowDefault, { calibrated: decimal(FACE_MODELS[record.policy.model].defaultThreshold) })}</Notice>
@@ -327,12 +398,58 @@ function FaceRecordView({
   );
 }
 
-function FaceSettingsCard({ settings, policy, isAdmin, onSaved }: { settings: FaceSettings; policy: FormPolicy; isAdmin: boolean; onSaved(): Promise<void> }) {
+/** Numbers given back on a face match and what citizens answered: false matches measured in the hall. */
+function ReuseChecks({ record }: { record: FaceRecord }) {
+  const text = useText(FACE_TEXT);
+  const { lang } = useLang();
+  const number = (n: number) => n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB');
+  const r = reuseCheckSummary(record);
+  const rows: [string, string, string][] = [
+    ['offered', text.reuseOffered, number(r.offered)],
+    ['confirmed', text.reuseConfirmed, number(r.confirmed)],
+    ['rejected', text.reuseRejected, number(r.rejected)],
+    ['unanswered', text.reuseUnanswered, number(r.unanswered)],
+    ['rate', text.reuseRate, r.rate === null ? text.heldNone : formatRate(r.rate, lang)],
+  ];
+  return (
+    <section aria-labelledby="mf-reuse">
+      <h3 id="mf-reuse">{text.reuseTitle}</h3>
+      <table className="m-table m-compact mf-table mf-narrow" data-testid="face-reuse">
+        <tbody>
+          {rows.map(([key, label, value]) => (
+            <tr key={key}>
+              <th scope="row">{label}</th>
+              <td className="mf-num" data-testid={`reuse-${key}`}>
+                {value}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {r.answered > 0 && !r.enoughAnswers && <p className="m-muted">{fill(text.reuseFew, { count: r.answered })}</p>}
+      <p className="m-muted">{text.reuseNote}</p>
+    </section>
+  );
+}
+
+function FaceSettingsCard({
+  settings,
+  policy,
+  isAdmin,
+  onSaved,
+}: {
+  settings: FaceSettings;
+  policy: FormPolicy & Pick<FacePolicyView, 'thresholdSource'>;
+  isAdmin: boolean;
+  onSaved(): Promise<void>;
+}) {
   const text = useText(FACE_TEXT);
   const common = useText(COMMON);
   const { lang } = useLang();
   const [draft, setDraft] = useState<FaceSettingsDraft>(() => faceSettingsToDraft(settings, policy, lang));
   const calibrated = FACE_MODELS[policy.model].defaultThreshold;
+  const modelName = text[`model:${policy.model}`];
+  const typed = numbersSource(draft, policy.model);
   const [hints, setHints] = useState<FaceSettingsHints>({});
   const [saved, setSaved] = useState(false);
   const { busy, error, setError, run } = useAction();
@@ -361,8 +478,8 @@ function FaceSettingsCard({ settings, policy, isAdmin, onSaved }: { settings: Fa
     }
   };
 
-  const parsed = draftToFaceSettings(draft, policy);
-  const below = parsed.ok && parsed.settings.faceMatchThreshold !== null && thresholdAdvice(parsed.settings.faceMatchThreshold, calibrated) === 'below-default';
+  const threshold = typedThreshold(draft);
+  const below = threshold !== null && thresholdAdvice(threshold, calibrated) === 'below-default';
   const hint = (key: keyof FaceSettingsHints) => (hints[key] ? text[`hint:${hints[key]}`] : null);
 
   return (
@@ -382,7 +499,44 @@ function FaceSettingsCard({ settings, policy, isAdmin, onSaved }: { settings: Fa
             />
           </div>
           <Notice kind="warn">{text.thresholdWarning}</Notice>
-          <div className="m-grid m-grid-3">
+          <div className="mf-numbers" data-testid="face-numbers">
+            <p data-testid="face-numbers-in-force">
+              {fill(text.numbersInForce, {
+                model: modelName,
+                threshold: decimalText(policy.threshold, lang),
+                margin: decimalText(policy.margin, lang),
+                source: text[`numbers:${policy.thresholdSource}`],
+              })}
+            </p>
+            {policy.thresholdSource === 'admin' && (
+              <p className="m-muted">
+                {fill(text.numbersCalibratedAre, {
+                  model: modelName,
+                  threshold: decimalText(calibrated, lang),
+                  margin: decimalText(FACE_MODELS[policy.model].defaultMargin, lang),
+                })}
+              </p>
+            )}
+            {typed !== null && typed !== policy.thresholdSource && (
+              <p className="m-warn-text" data-testid="face-numbers-after-save">
+                {typed === 'calibrated' ? text.numbersAfterSaveCalibrated : fill(text.numbersAfterSaveAdmin, { model: modelName })}
+              </p>
+            )}
+            {isAdmin && (
+              <button
+                type="button"
+                disabled={typed === 'calibrated'}
+                onClick={() => {
+                  setSaved(false);
+                  setHints((h) => ({ ...h, threshold: undefined, margin: undefined }));
+                  setDraft((d) => withCalibratedNumbers(d, policy.model, lang));
+                }}
+              >
+                {text.backToCalibrated}
+              </button>
+            )}
+          </div>
+          <div className="m-grid m-grid-2">
             <div>
               <TextField
                 label={text.threshold}
@@ -402,6 +556,8 @@ function FaceSettingsCard({ settings, policy, isAdmin, onSaved }: { settings: Fa
               hint={hint('margin')}
               help={text.marginHelp}
             />
+          </div>
+          <div className="m-grid m-grid-2">
             <TextField
               label={text.attempts}
               inputMode="numeric"
@@ -409,6 +565,14 @@ function FaceSettingsCard({ settings, policy, isAdmin, onSaved }: { settings: Fa
               onChange={(e) => set('attempts', e.target.value)}
               hint={hint('attempts')}
               help={text.attemptsHelp}
+            />
+            <TextField
+              label={text.perHour}
+              inputMode="numeric"
+              value={draft.perHour}
+              onChange={(e) => set('perHour', e.target.value)}
+              hint={hint('perHour')}
+              help={text.perHourHelp}
             />
           </div>
         </fieldset>

@@ -240,7 +240,8 @@ export function FormFooter({ busy, error, onCancel, saveLabel, disabled }: { bus
 }
 
 interface ConfirmRequest {
-  message: string;
+  /** A sentence, or richer content (a list of what will happen). */
+  message: ReactNode;
   confirmLabel: string;
   resolve(ok: boolean): void;
 }
@@ -249,7 +250,7 @@ interface ConfirmRequest {
 export function useConfirm() {
   const [request, setRequest] = useState<ConfirmRequest | null>(null);
   const confirm = useCallback(
-    (message: string, confirmLabel: string) => new Promise<boolean>((resolve) => setRequest({ message, confirmLabel, resolve })),
+    (message: ReactNode, confirmLabel: string) => new Promise<boolean>((resolve) => setRequest({ message, confirmLabel, resolve })),
     [],
   );
   const close = (ok: boolean) => {
@@ -260,7 +261,7 @@ export function useConfirm() {
   return { confirm, dialog };
 }
 
-function ConfirmDialog({ message, confirmLabel, onClose }: { message: string; confirmLabel: string; onClose(ok: boolean): void }) {
+function ConfirmDialog({ message, confirmLabel, onClose }: { message: ReactNode; confirmLabel: string; onClose(ok: boolean): void }) {
   const text = useText(TEXT);
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -286,7 +287,13 @@ function ConfirmDialog({ message, confirmLabel, onClose }: { message: string; co
         onClose(false);
       }}
     >
-      <p id="m-confirm-message">{message}</p>
+      {typeof message === 'string' ? (
+        <p id="m-confirm-message">{message}</p>
+      ) : (
+        <div id="m-confirm-message" className="m-confirm-body">
+          {message}
+        </div>
+      )}
       <div className="m-buttons">
         <button type="button" className="m-danger" onClick={() => onClose(true)}>
           {confirmLabel}

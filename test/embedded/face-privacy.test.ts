@@ -1,0 +1,254 @@
+/**
+ * Erasure that survives backups and restores, on the embedded database as a site runs it: the real
+ * server (startServer) on a data directory, its own backup, `motcua restore` run as a command, and
+ * the server started again on the restored data. Also: no template value in any file under the
+ * data directory (database files, write-ahead log, backups) — only ciphertext — and no key in the
+ * database or its backups; an erased template's key is gone from the key store's files.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { encodeTemplate, float32ToFloat16Bits } from '../../src/core/face/template-math';
+import { openDatabase } from '../../src/db/database';
+import { listBackups } from '../../src/server/embedded-durability';
+import { loadConfig } from '../../src/server/config';
+import { FileKeyStore } from '../../src/server/face/key-store';
+import { TemplateVault } from '../../src/server/face/template-vault';
+import { readCapture } from '../../src/server/services/face-services';
+import { startServer, type RunningServer } from '../../src/server/start-server';
+import { fakeFace as person, FALLBACK_FACE_POLICY } from '../support/fake-face';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const ADMIN_PASSWORD = 'admin-password-for-tests';
+const quiet = { error: () => undefined, warn: () => undefined };
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+// A first start creates and seeds the database (the slow part); each test starts from a copy.
+let pristine: string;
+beforeAll(async () => {
+  pristine = mkdtempSync(join(tmpdir(), 'motcua-privacy-'));
+  const server = await start(pristine);
+  await server.stop();
+  cleanups.splice(0);
+});
+afterAll(() => rmSync(pristine, { recursive: true, force: true }));
+
+/** A data directory with the demo centre in it, as left by a first start. */
+function dataDirectory(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-privacy-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync(pristine, dir, { recursive: true });
+  return dir;
+}
+
+async function start(dataDir: string): Promise<RunningServer> {
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    MOTCUA_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    BACKUP_INTERVAL_HOURS: '0',
+    LOG_LEVEL: 'silent',
+  });
+  const server = await startServer(config, { webRoot: null });
+  let stopped = false;
+  const stop = server.stop.bind(server);
+  server.stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await stop();
+  };
+  cleanups.push(() => server.stop());
+  return server;
+}
+
+/** The HTTP API of a running server, as kiosks and officers use it. */
+function client(server: RunningServer) {
+  const call = async (method: string, path: string, auth: string | null, body?: unknown) => {
+    const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+    if (auth) headers[auth.startsWith('Bearer ') ? 'authorization' : 'cookie'] = auth;
+    const res = await fetch(`${server.url}/api/v1${path}`, { method, headers, body: body === undefined ? null : JSON.stringify(body) });
+    return { status: res.status, body: (await res.json()) as Record<string, any>, cookie: res.headers.get('set-cookie')?.split(';')[0] ?? null };
+  };
+  return {
+    call,
+    async login(username: string, password = username === 'admin' ? ADMIN_PASSWORD : 'motcua-demo') {
+      const res = await call('POST', '/auth/login', null, { username, password });
+      expect(res.status).toBe(200);
+      return res.cookie!;
+    },
+    async pairKiosk(admin: string) {
+      const start = (await call('POST', '/devices/pairing', null, { kind: 'kiosk' })).body;
+      expect((await call('POST', '/devices/confirm', admin, { code: start['code'] })).status).toBe(201);
+      return `Bearer ${(await call('POST', `/devices/pairing/${start['pairingId']}/claim`, null, { secret: start['secret'] })).body['token']}`;
+    },
+    async fieldId(auth: string, code: string): Promise<string> {
+      const centre = (await call('GET', '/centre', auth)).body as { fields: { id: string; code: string }[] };
+      return centre.fields.find((f) => f.code === code)!.id;
+    },
+  };
+}
+
+/** Every file under `dir`; a gzipped backup is read as the tar archive inside it. */
+function everyFile(dir: string): { path: string; bytes: Buffer }[] {
+  const out: { path: string; bytes: Buffer }[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...everyFile(path));
+    else {
+      const bytes = readFileSync(path);
+      out.push({ path, bytes: name.endsWith('.gz') ? gunzipSync(bytes) : bytes });
+    }
+  }
+  return out;
+}
+
+/**
+ * 16-byte windows (four float32 or eight float16 values) from the start and the middle of a
+ * template's float32 and float16 forms: any stored copy of the template contains them.
+ */
+function templatePatterns(template: Float32Array): Buffer[] {
+  const f32 = Buffer.from(encodeTemplate(template, 'float32')).subarray(4);
+  const f16 = Buffer.alloc(template.length * 2);
+  template.forEach((v, i) => f16.writeUInt16LE(float32ToFloat16Bits(v), i * 2));
+  return [f32, f16].flatMap((form) => [form.subarray(0, 16), form.subarray(form.length / 2, form.length / 2 + 16)]);
+}
+
+function filesContaining(files: { path: string; bytes: Buffer }[], patterns: Buffer[]): string[] {
+  return files.filter((f) => patterns.some((p) => f.bytes.includes(p))).map((f) => f.path);
+}
+
+describe('erasure on the embedded database, across backups and restores', () => {
+  it('an erased citizen stays erased after the newest backup is restored: not recognised, their rows undecryptable and then deleted', async () => {
+    const dataDir = dataDirectory();
+    let server = await start(dataDir);
+    let api = client(server);
+    const admin = await api.login('admin');
+    const kiosk = await api.pairKiosk(admin);
+    const chi = person(71);
+    const lan = person(72);
+    const dd = await api.fieldId(admin, 'DD');
+    const ht = await api.fieldId(admin, 'HT');
+    const remembered = await api.call('POST', '/tickets', kiosk, { fieldId: dd, face: { consent: 'remember', capture: chi(), phoneHint: '2468' } });
+    expect(remembered.status).toBe(201);
+    const lanTicket = await api.call('POST', '/tickets', kiosk, { fieldId: ht, face: { consent: 'today', capture: lan() } });
+    expect((await api.call('POST', '/kiosk/recognise', kiosk, { capture: chi() })).body['candidate']).toEqual(expect.any(String));
+    const chiRows = await server.app.deps.ctx.db
+      .selectFrom('faceTemplate')
+      .select(['id'])
+      .where((eb) => eb.or([eb('ticketId', '=', remembered.body['ticket'].id), eb('kind', '=', 'remembered')]))
+      .execute();
+    expect(chiRows).toHaveLength(2);
+
+    const backup = await server.backup();
+    expect(backup).not.toBeNull();
+
+    const officer = await api.login('canbo1');
+    const erased = await api.call('POST', '/face/erase', officer, { capture: chi() });
+    expect(erased.body).toEqual({ remembered: 1, walkIns: 1 });
+    await server.stop();
+
+    // The newest backup is the one taken before the erasure; restore it with the command.
+    const newest = listBackups(join(dataDir, 'backups')).at(-1)!;
+    expect(newest.path).toBe(backup!.path);
+    const restore = await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/cli/main.ts'), 'restore', newest.path], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+      timeout: 120_000,
+    });
+    expect(JSON.parse(restore.stdout)).toMatchObject({ restored: newest.path });
+
+    // The backup brought Chi's rows back — as ciphertext whose keys are destroyed.
+    const restored = await openDatabase({ dataDir });
+    const back = await restored.db.selectFrom('faceTemplate').select(['id', 'template']).where('id', 'in', chiRows.map((r) => r.id)).execute();
+    const citizen = await restored.db.selectFrom('citizen').select('withdrawnAt').executeTakeFirstOrThrow();
+    await restored.close();
+    expect(back).toHaveLength(2);
+    expect(citizen.withdrawnAt).toBeNull();
+    const keys = new FileKeyStore(join(dataDir, 'face-keys'), quiet);
+    const vault = new TemplateVault(keys, quiet);
+    for (const row of back) expect((await vault.open(row.id, row.template)).status).toBe('key-destroyed');
+    await keys.close();
+
+    server = await start(dataDir);
+    api = client(server);
+    expect((await api.call('POST', '/kiosk/recognise', kiosk, { capture: chi() })).body['candidate']).toBeNull();
+    // Lan was not erased: her number is still given back.
+    const lanAgain = await api.call('POST', '/tickets', kiosk, { fieldId: ht, face: { consent: 'today', capture: lan() } });
+    expect(lanAgain.body).toMatchObject({ reused: true, ticket: { id: lanTicket.body['ticket'].id } });
+    const db = server.app.deps.ctx.db;
+    expect(await db.selectFrom('faceTemplate').select('id').where('id', 'in', chiRows.map((r) => r.id)).execute()).toHaveLength(0);
+    const purges = await db.selectFrom('faceAudit').select(['templates', 'actorKind']).where('action', '=', 'purge').where('purpose', 'like', 'its key was destroyed%').execute();
+    expect(purges).toEqual([{ templates: 2, actorKind: 'system' }]);
+  });
+
+  it('keeps no template value in any file under the data directory, and no key in the database; an erased key leaves the key store', async () => {
+    const dataDir = dataDirectory();
+    const server = await start(dataDir);
+    const api = client(server);
+    const admin = await api.login('admin');
+    const kiosk = await api.pairKiosk(admin);
+    const people = [person(81), person(82), person(83)];
+    const captures = people.map((p) => p());
+    const templates = captures.map((c) => readCapture(c, FALLBACK_FACE_POLICY));
+    const dd = await api.fieldId(admin, 'DD');
+    await api.call('POST', '/tickets', kiosk, { fieldId: dd, face: { consent: 'remember', capture: captures[0], phoneHint: '1111' } });
+    await api.call('POST', '/tickets', kiosk, { fieldId: dd, face: { consent: 'remember', capture: captures[1], phoneHint: '2222' } });
+    await api.call('POST', '/tickets', kiosk, { fieldId: dd, face: { consent: 'today', capture: captures[2] } });
+    const db = server.app.deps.ctx.db;
+    const rows = await db.selectFrom('faceTemplate').select(['id', 'kind', 'template', 'citizenId']).execute();
+    expect(rows).toHaveLength(5);
+    expect(await server.backup()).not.toBeNull();
+
+    const patterns = templates.flatMap(templatePatterns);
+    const ciphertext = rows.map((r) => Buffer.from(r.template).subarray(40, 72));
+    const keys = new FileKeyStore(join(dataDir, 'face-keys'), quiet);
+    const keyOf = async (id: string) => {
+      const found = await keys.read(id);
+      if (found.state !== 'live') throw new Error(`no live key for ${id}`);
+      return found.keys[0]!;
+    };
+    const rowKeys = await Promise.all(rows.map((r) => keyOf(r.id)));
+
+    let files = everyFile(dataDir);
+    const inDatabase = files.filter((f) => !f.path.includes(`${join(dataDir, 'face-keys')}/`));
+    expect(inDatabase.some((f) => f.path.includes('pg_wal'))).toBe(true);
+    expect(inDatabase.some((f) => f.path.endsWith('.tar.gz'))).toBe(true);
+    // The scan sees what the database stores (the ciphertext is there, in the log and the backup)…
+    for (const sealed of ciphertext) expect(filesContaining(inDatabase, [sealed]).length).toBeGreaterThan(0);
+    expect(filesContaining(inDatabase, ciphertext).some((p) => p.endsWith('.tar.gz'))).toBe(true);
+    // …but never a template's values, nor a key.
+    expect(filesContaining(files, patterns)).toEqual([]);
+    expect(filesContaining(inDatabase, rowKeys)).toEqual([]);
+    expect(filesContaining(files, rowKeys).every((p) => p.includes('face-keys'))).toBe(true);
+
+    // Erasing the first citizen destroys their keys: gone from the key store's bytes too.
+    const officer = await api.login('canbo2');
+    expect((await api.call('POST', '/face/erase', officer, { capture: people[0]!() })).body).toEqual({ remembered: 1, walkIns: 1 });
+    const remaining = new Set((await db.selectFrom('faceTemplate').select('id').execute()).map((r) => r.id));
+    await server.stop();
+    files = everyFile(dataDir);
+    const withKeys = rows.map((r, i) => ({ id: r.id, key: rowKeys[i]! }));
+    const erased = withKeys.filter((r) => !remaining.has(r.id));
+    expect(erased).toHaveLength(2);
+    for (const { id, key } of erased) {
+      expect(filesContaining(files, [key])).toEqual([]);
+      expect((await keys.read(id)).state).toBe('destroyed');
+    }
+    // The other keys are still there, once each, in the key store only.
+    const kept = withKeys.filter((r) => remaining.has(r.id));
+    expect(kept).toHaveLength(3);
+    for (const { key } of kept) expect(filesContaining(files, [key])).toEqual([expect.stringContaining('face-keys')]);
+    // After the server stopped (its database files written out), still no template value anywhere.
+    expect(filesContaining(files, patterns)).toEqual([]);
+    await keys.close();
+  });
+});
