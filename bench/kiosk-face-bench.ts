@@ -6,7 +6,10 @@
  * face-video.ts), so the time includes presence, the greeting, consent, the active liveness check
  * (waiting for the video's next blink or head turn), averaging the template, the server's
  * anti-hoarding search and issuing. It does not include a person's time to read and choose.
- * Both ends are the page's own performance marks (`motcua-face-near`, `motcua-ticket-shown`).
+ * Both ends are the page's own performance marks (`motcua-face-near`, `motcua-ticket-shown`). Three
+ * people × seven fields give 21 distinct visits; from the 22nd on a person comes back to a field and
+ * is asked "is this number yours?": that screen, showing the number, ends the span (and "mine" is
+ * answered by key).
  *
  * stillPhotoSecondsToRefusal: the same visit with a printed photo of person A held and moved in front
  * of the camera (never turned, so only the time limit can refuse it), from the face coming near to
@@ -115,13 +118,19 @@ export async function measureKioskFace(
         await waitForState(page, 'choosing-field', 10_000);
         await page.keyboard.press(FIELD_KEYS[i % FIELD_KEYS.length]!);
         await page.keyboard.press('Enter');
-        await waitForState(page, 'showing-ticket', 60_000);
+        const shown = await waitForState(page, ['showing-ticket', 'reuse-confirm'], 60_000);
         const marks = await page.evaluate(() => {
           const near = performance.getEntriesByName('motcua-face-near')[0]?.startTime ?? null;
           const all = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('motcua-'));
           return near === null ? null : all.map((m) => [m.name.replace('motcua-', ''), m.startTime - near] as const);
         });
-        const span = marks?.find(([name]) => name === 'ticket-shown')?.[1];
+        if (shown === 'reuse-confirm') {
+          await page.keyboard.press('1');
+          await page.keyboard.press('Enter');
+          await waitForState(page, 'showing-ticket', 10_000);
+        }
+        const end = shown === 'reuse-confirm' ? 'screen-reuse-confirm' : 'ticket-shown';
+        const span = marks?.find(([name]) => name === end)?.[1];
         if (span === undefined) throw new Error('the kiosk left no timing marks');
         seconds.push(span / 1000);
         const steps = marks!.filter(([name]) => name !== 'face-near').map(([name, ms]) => `${name} ${Math.round(ms)}`);

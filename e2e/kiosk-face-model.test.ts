@@ -102,7 +102,11 @@ describe('the kiosk with the installed recognition model', () => {
     expect(await b.close()).toEqual([]);
 
     const a = await visit('person-a');
-    await waitForState(a.page, 'showing-ticket', 40_000);
+    // Given back on a face match: the kiosk first asks whether the number is theirs.
+    await waitForState(a.page, 'reuse-confirm', 40_000);
+    expect((await a.page.getByTestId('reuse-number').textContent())!.trim()).toBe(numberA);
+    for (const key of ['1', 'Enter']) await a.page.keyboard.press(key);
+    await waitForState(a.page, 'showing-ticket');
     expect(await a.page.getByTestId('kiosk-ticket').getAttribute('data-reused')).toBe('true');
     expect((await a.page.getByTestId('ticket-number').textContent())!.trim()).toBe(numberA);
     expect(await a.close()).toEqual([]);
