@@ -40,9 +40,11 @@ export function LangProvider({ children }: { children: ReactNode }) {
  * kiosk: each visit starts in Vietnamese, whatever the previous citizen chose). Nothing is stored.
  */
 export function LangScope({ lang, setLang, children }: { lang: Lang; setLang(lang: Lang): void; children: ReactNode }) {
+  // On every render, not only when `lang` changes: the app-wide provider above sets the page's
+  // language from the remembered choice after this on the first render.
   useEffect(() => {
     document.documentElement.lang = lang;
-  }, [lang]);
+  });
   const value = useMemo(() => ({ lang, setLang }), [lang, setLang]);
   return <LangContext.Provider value={value}>{children}</LangContext.Provider>;
 }
