@@ -8,14 +8,29 @@
  * anti-hoarding search and issuing. It does not include a person's time to read and choose.
  * Both ends are the page's own performance marks (`motcua-face-near`, `motcua-ticket-shown`).
  *
- *   npx tsx bench/kiosk-face-bench.ts [--runs 10]     prints { p50, p95, runs, failedVisits, failures } as JSON
+ * Responsiveness during the same visits, measured in the page:
+ *   keyToScreenMsP50/P95     from a key's own timestamp (when the browser received it) to the first
+ *                            frame painted after the kiosk handled it: a key that arrives while the
+ *                            models hold the page's thread waits for them. The keys of the visit are
+ *                            pressed just after the bench saw the screen, a moment when the page's
+ *                            thread is free, so they say little; these are probe keys (Shift, which
+ *                            no screen answers) pressed at seeded random moments while the kiosk
+ *                            checks and issues, as a citizen's key would arrive at any moment
+ *   mainThreadLongestTaskMs  the longest task on the page's thread between the face coming near and
+ *                            the ticket shown (PerformanceObserver 'longtask'), over all visits
+ *   inference                where the models ran ('worker' or 'page', the camera's own report)
+ * `--inference page` takes Web Workers away from the page (as in a browser without them), so the
+ * camera falls back to the page's thread: the same build measured both ways.
+ *
+ *   npx tsx bench/kiosk-face-bench.ts [--runs 10] [--inference page]     prints the result as JSON
  *   import { measureKioskSecondsToTicket } from './kiosk-face-bench'
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
 import { launchBrowser, type E2eBrowser } from '../e2e/support/browser';
 import { KIOSK_VIDEOS, makeFaceVideos } from '../e2e/support/face-video';
 import { FAKE_CAMERA_FLAGS, login, pairKiosk, waitForState } from '../e2e/support/kiosk-camera';
@@ -30,6 +45,8 @@ export interface KioskBenchOptions {
   facesDir?: string;
   /** Progress lines (default: stderr). */
   log?: (line: string) => void;
+  /** 'page': no Web Worker in the page, so the models run on its thread (the camera's fallback). */
+  inference?: 'default' | 'page';
 }
 
 export interface KioskBenchResult {
@@ -43,10 +60,56 @@ export interface KioskBenchResult {
    */
   failedVisits: number;
   failures: string[];
+  /** Probe key → next painted frame, ms, over the probes of every visit. */
+  keyToScreenMsP50: number | null;
+  keyToScreenMsP95: number | null;
+  keyPresses: number;
+  /** Longest task on the page's thread from the face coming near to the ticket shown, ms, over all visits. */
+  mainThreadLongestTaskMs: number | null;
+  /** Where the camera ran the models ('worker' | 'page'), as it reported; null if it never said. */
+  inference: string | null;
+  /** The camera's mean time per analysed frame, ms (median over visits): every frame, hand frames, descriptor frames. */
+  frameMs: { all: number | null; hands: number | null; describe: number | null };
+  /** 1-minute load average of the machine when the bench started and ended (it is shared). */
+  loadAverage: { start: number; end: number };
 }
 
 const PEOPLE = [KIOSK_VIDEOS.personA, KIOSK_VIDEOS.personB, KIOSK_VIDEOS.personC];
+const PROBE_KEY = 'Shift';
+
+/** Presses the probe key at seeded random moments (40–160 ms apart) until `stop()` says so. */
+async function probeKeys(page: Page, seed: number, stop: () => boolean): Promise<void> {
+  let x = seed * 2654435761 + 1;
+  while (!stop()) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    await page.waitForTimeout(40 + (x % 120));
+    if (stop()) break;
+    await page.keyboard.press(PROBE_KEY).catch(() => undefined);
+  }
+}
 const FIELD_KEYS = ['1', '2', '3', '4', '5', '6', '7'];
+
+/**
+ * Runs in every page before its own scripts: the key timings and the page thread's long tasks.
+ * A key's `timeStamp` is when the browser received it; the next animation frame plus a task is
+ * after the screen that answers it was painted.
+ */
+function recordResponsiveness(withoutWorkers: boolean): void {
+  const w = window as unknown as { motcuaBench: { keys: Array<[string, number, number]>; longTasks: Array<[number, number]> } };
+  w.motcuaBench = { keys: [], longTasks: [] };
+  if (withoutWorkers) delete (window as unknown as { Worker?: unknown }).Worker;
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      const received = e.timeStamp;
+      requestAnimationFrame(() => setTimeout(() => w.motcuaBench.keys.push([e.key, received, performance.now() - received]), 0));
+    },
+    { capture: true },
+  );
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) w.motcuaBench.longTasks.push([entry.startTime, entry.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+}
 
 /** Nearest-rank percentile of sorted values. */
 function percentile(sorted: readonly number[], p: number): number {
@@ -57,6 +120,7 @@ export async function measureKioskSecondsToTicket(options: KioskBenchOptions = {
   const runs = options.runs ?? 10;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const facesDir = options.facesDir ?? process.env.FACES_DIR ?? resolve(import.meta.dirname, '../../shared/data/faces/dev');
+  const loadAtStart = loadavg()[0]!;
   const server = options.url ? null : await E2eServer.start();
   const url = options.url ?? server!.url;
   const videoDir = mkdtempSync(join(tmpdir(), 'motcua-kiosk-bench-'));
@@ -70,10 +134,15 @@ export async function measureKioskSecondsToTicket(options: KioskBenchOptions = {
     for (const person of PEOPLE) {
       const browser = await launchBrowser(FAKE_CAMERA_FLAGS(videos[person.name]!));
       await browser.context.addCookies([{ name: 'motcua_device_kiosk', value: token, url }]);
+      await browser.context.addInitScript(recordResponsiveness, options.inference === 'page');
       browsers.push(browser);
     }
     const seconds: number[] = [];
     const failures: string[] = [];
+    const keyMs: number[] = [];
+    let longestTask: number | null = null;
+    let where: string | null = null;
+    const frames = { all: [] as number[], hands: [] as number[], describe: [] as number[] };
     for (let i = 0; i < runs; i++) {
       const browser = browsers[i % browsers.length]!;
       // Each visit a fresh page: camera, models and the kiosk start from nothing, as after a reboot.
@@ -88,7 +157,10 @@ export async function measureKioskSecondsToTicket(options: KioskBenchOptions = {
         await waitForState(page, 'choosing-field', 10_000);
         await page.keyboard.press(FIELD_KEYS[i % FIELD_KEYS.length]!);
         await page.keyboard.press('Enter');
-        await waitForState(page, 'showing-ticket', 60_000);
+        let shown = false;
+        const probing = probeKeys(page, i + 1, () => shown);
+        await waitForState(page, 'showing-ticket', 60_000).finally(() => (shown = true));
+        await probing;
         const marks = await page.evaluate(() => {
           const near = performance.getEntriesByName('motcua-face-near')[0]?.startTime ?? null;
           const all = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('motcua-'));
@@ -97,8 +169,28 @@ export async function measureKioskSecondsToTicket(options: KioskBenchOptions = {
         const span = marks?.find(([name]) => name === 'ticket-shown')?.[1];
         if (span === undefined) throw new Error('the kiosk left no timing marks');
         seconds.push(span / 1000);
+        // After the ticket: the paint of the last key's screen has happened by now.
+        await page.waitForTimeout(200);
+        const seen = await page.evaluate((probe) => {
+          const bench = (window as unknown as { motcuaBench: { keys: Array<[string, number, number]>; longTasks: Array<[number, number]> } }).motcuaBench;
+          const near = performance.getEntriesByName('motcua-face-near')[0]?.startTime ?? 0;
+          const shown = performance.getEntriesByName('motcua-ticket-shown')[0]?.startTime ?? Infinity;
+          const tasks = bench.longTasks.filter(([start]) => start >= near && start <= shown).map(([, ms]) => ms);
+          const camera = (window as unknown as { motcuaKioskCamera?: () => Record<string, unknown> }).motcuaKioskCamera?.() ?? null;
+          return { keys: bench.keys.filter(([key]) => key === probe).map(([, , ms]) => ms), longest: tasks.length ? Math.max(...tasks) : 0, camera };
+        }, PROBE_KEY);
+        keyMs.push(...seen.keys);
+        longestTask = Math.max(longestTask ?? 0, seen.longest);
+        const camera = seen.camera as { where?: string; meanMs?: number; handsMeanMs?: number | null; describeMeanMs?: number | null } | null;
+        where = camera?.where ?? (camera ? 'page' : where);
+        if (camera?.meanMs) frames.all.push(camera.meanMs);
+        if (camera?.handsMeanMs) frames.hands.push(camera.handsMeanMs);
+        if (camera?.describeMeanMs) frames.describe.push(camera.describeMeanMs);
         const steps = marks!.filter(([name]) => name !== 'face-near').map(([name, ms]) => `${name} ${Math.round(ms)}`);
-        log(`kiosk bench: run ${i + 1}/${runs} (${PEOPLE[i % PEOPLE.length]!.name}, field ${FIELD_KEYS[i % FIELD_KEYS.length]}): ${(span / 1000).toFixed(2)} s  [ms after the face came near: ${steps.join(', ')}]`);
+        log(
+          `kiosk bench: run ${i + 1}/${runs} (${PEOPLE[i % PEOPLE.length]!.name}, field ${FIELD_KEYS[i % FIELD_KEYS.length]}): ${(span / 1000).toFixed(2)} s  ` +
+            `[ms after the face came near: ${steps.join(', ')}] probe keys ${seen.keys.map((ms) => Math.round(ms)).join('/')} ms, longest task ${Math.round(seen.longest)} ms`,
+        );
       } catch (error) {
         const marks = await page
           .evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('motcua-camera-liveness')).map((m) => m.name.replace('motcua-camera-', '')))
@@ -113,7 +205,23 @@ export async function measureKioskSecondsToTicket(options: KioskBenchOptions = {
     const sorted = [...seconds].sort((a, b) => a - b);
     const round = (v: number) => Math.round(v * 100) / 100;
     const at = (p: number) => (sorted.length ? round(percentile(sorted, p)) : null);
-    return { p50: at(50), p95: at(95), runs, failedVisits: failures.length, failures };
+    const keys = [...keyMs].sort((a, b) => a - b);
+    const keyAt = (p: number) => (keys.length ? Math.round(percentile(keys, p)) : null);
+    const median = (values: number[]) => (values.length ? Math.round(percentile([...values].sort((a, b) => a - b), 50)) : null);
+    return {
+      p50: at(50),
+      p95: at(95),
+      runs,
+      failedVisits: failures.length,
+      failures,
+      keyToScreenMsP50: keyAt(50),
+      keyToScreenMsP95: keyAt(95),
+      keyPresses: keys.length,
+      mainThreadLongestTaskMs: longestTask === null ? null : Math.round(longestTask),
+      inference: where,
+      frameMs: { all: median(frames.all), hands: median(frames.hands), describe: median(frames.describe) },
+      loadAverage: { start: round(loadAtStart), end: round(loadavg()[0]!) },
+    };
   } finally {
     for (const b of browsers) await b.close().catch(() => undefined);
     await server?.dispose();
@@ -126,6 +234,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   execFileSync(process.execPath, [resolve(import.meta.dirname, '../scripts/ensure-web-build.mjs')], { stdio: ['ignore', 2, 2] });
   const at = process.argv.indexOf('--runs');
   const runs = at > 0 ? Number(process.argv[at + 1]) : 10;
-  const result = await measureKioskSecondsToTicket({ runs });
+  const where = process.argv.indexOf('--inference');
+  const inference = where > 0 ? process.argv[where + 1] : 'default';
+  if (inference !== 'default' && inference !== 'page') {
+    process.stderr.write('--inference: "page" (or leave it out)\n');
+    process.exit(2);
+  }
+  const result = await measureKioskSecondsToTicket({ runs, inference });
   process.stdout.write(`${JSON.stringify({ kioskSecondsToTicket: result })}\n`);
 }
