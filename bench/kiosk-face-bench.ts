@@ -68,8 +68,11 @@ export interface KioskBenchResult {
   mainThreadLongestTaskMs: number | null;
   /** Where the camera ran the models ('worker' | 'page'), as it reported; null if it never said. */
   inference: string | null;
-  /** The camera's mean time per analysed frame, ms (median over visits): every frame, hand frames, descriptor frames. */
-  frameMs: { all: number | null; hands: number | null; describe: number | null };
+  /**
+   * The camera's mean time per analysed frame, ms (median over visits): every frame (taking the
+   * picture, the models, the reducers), the models alone, hand frames, descriptor frames.
+   */
+  frameMs: { all: number | null; models: number | null; hands: number | null; describe: number | null };
   /** 1-minute load average of the machine when the bench started and ended (it is shared). */
   loadAverage: { start: number; end: number };
 }
@@ -142,7 +145,7 @@ export async function measureKioskSecondsToTicket(options: KioskBenchOptions = {
     const keyMs: number[] = [];
     let longestTask: number | null = null;
     let where: string | null = null;
-    const frames = { all: [] as number[], hands: [] as number[], describe: [] as number[] };
+    const frames = { all: [] as number[], models: [] as number[], hands: [] as number[], describe: [] as number[] };
     for (let i = 0; i < runs; i++) {
       const browser = browsers[i % browsers.length]!;
       // Each visit a fresh page: camera, models and the kiosk start from nothing, as after a reboot.
@@ -181,15 +184,17 @@ export async function measureKioskSecondsToTicket(options: KioskBenchOptions = {
         }, PROBE_KEY);
         keyMs.push(...seen.keys);
         longestTask = Math.max(longestTask ?? 0, seen.longest);
-        const camera = seen.camera as { where?: string; meanMs?: number; handsMeanMs?: number | null; describeMeanMs?: number | null } | null;
+        const camera = seen.camera as { where?: string; meanMs?: number; modelsMeanMs?: number; handsMeanMs?: number | null; describeMeanMs?: number | null } | null;
         where = camera?.where ?? (camera ? 'page' : where);
         if (camera?.meanMs) frames.all.push(camera.meanMs);
+        if (camera?.modelsMeanMs) frames.models.push(camera.modelsMeanMs);
         if (camera?.handsMeanMs) frames.hands.push(camera.handsMeanMs);
         if (camera?.describeMeanMs) frames.describe.push(camera.describeMeanMs);
         const steps = marks!.filter(([name]) => name !== 'face-near').map(([name, ms]) => `${name} ${Math.round(ms)}`);
         log(
           `kiosk bench: run ${i + 1}/${runs} (${PEOPLE[i % PEOPLE.length]!.name}, field ${FIELD_KEYS[i % FIELD_KEYS.length]}): ${(span / 1000).toFixed(2)} s  ` +
-            `[ms after the face came near: ${steps.join(', ')}] probe keys ${seen.keys.map((ms) => Math.round(ms)).join('/')} ms, longest task ${Math.round(seen.longest)} ms`,
+            `[ms after the face came near: ${steps.join(', ')}] probe keys ${seen.keys.map((ms) => Math.round(ms)).join('/')} ms, longest task ${Math.round(seen.longest)} ms, ` +
+            `frames ${Math.round(camera?.meanMs ?? 0)} ms (models ${Math.round(camera?.modelsMeanMs ?? 0)})`,
         );
       } catch (error) {
         const marks = await page
@@ -219,7 +224,7 @@ export async function measureKioskSecondsToTicket(options: KioskBenchOptions = {
       keyPresses: keys.length,
       mainThreadLongestTaskMs: longestTask === null ? null : Math.round(longestTask),
       inference: where,
-      frameMs: { all: median(frames.all), hands: median(frames.hands), describe: median(frames.describe) },
+      frameMs: { all: median(frames.all), models: median(frames.models), hands: median(frames.hands), describe: median(frames.describe) },
       loadAverage: { start: round(loadAtStart), end: round(loadavg()[0]!) },
     };
   } finally {
