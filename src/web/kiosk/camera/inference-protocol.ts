@@ -50,7 +50,10 @@ export interface FrameResult {
   ms: { flush: number; sensing: number; describe: number };
 }
 
-export type ToModels = { type: 'load'; model: FaceModelId } | { type: 'frame'; id: number; plan: FramePlan; image: ImageBitmap };
+export type ToModels =
+  /** `manifestUrl`: where the face assets are listed (default: our own server's FACE_ASSET_MANIFEST_URL). */
+  | { type: 'load'; model: FaceModelId; manifestUrl?: string }
+  | { type: 'frame'; id: number; plan: FramePlan; image: ImageBitmap };
 
 export type FromModels =
   | { type: 'loaded'; modelId: string }

@@ -20,7 +20,7 @@ let queue: Promise<unknown> = Promise.resolve();
 
 scope.addEventListener('message', ({ data }) => {
   if (data.type === 'load') {
-    models ??= loadKioskModels(data.model);
+    models ??= loadKioskModels(data.model, data.manifestUrl);
     models.then(
       (m) => reply({ type: 'loaded', modelId: m.modelId }),
       (error: unknown) => reply({ type: 'load-failed', message: reason(error) }),
