@@ -5,49 +5,15 @@
  * 640×480 camera frame; the Intel model is read in place from ../shared/models (never copied into the
  * repository), served as an installed model would be.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
-import sharp from 'sharp';
-import { build, type Rolldown } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FACE_MODELS, type FaceAssetManifest, type FaceModelId } from '../src/contracts/face';
-import { collectFaceAssets } from '../src/server/routes/face-assets.routes';
+import { FACE_MODELS, type FaceModelId } from '../src/contracts/face';
 import type { HarnessRun } from './support/kiosk-models-harness';
+import { HARNESS_MANIFEST_URL, startKioskModelsServer } from './support/kiosk-models-server';
 import { launchBrowser, type E2eBrowser } from './support/browser';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const FACES = process.env.FACES_DIR ?? resolve(ROOT, '../shared/data/faces/dev');
-const INTEL = resolve(ROOT, '../shared/models/face-reidentification-retail-0095/face-reidentification-retail-0095.onnx');
+const FACES = process.env.FACES_DIR ?? resolve(import.meta.dirname, '../../shared/data/faces/dev');
 const PHOTO = 'deepface-07/img29.jpg';
-
-/** The harness page and the worker entry, bundled in memory (nothing written). */
-async function bundle(): Promise<Map<string, string>> {
-  const output = (await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'warn',
-    build: {
-      write: false,
-      minify: false,
-      sourcemap: false,
-      lib: {
-        entry: { page: join(ROOT, 'e2e/support/kiosk-models-harness.ts'), worker: join(ROOT, 'src/web/kiosk/camera/kiosk-models.worker.ts') },
-        formats: ['es'],
-      },
-    },
-  })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
-  const files = new Map<string, string>();
-  for (const o of (Array.isArray(output) ? output : [output]).flatMap((r) => r.output)) if (o.type === 'chunk') files.set(o.fileName, o.code);
-  return files;
-}
-
-/** The photo letterboxed into a grey 640×480 frame, as RGBA. */
-async function cameraFrame(): Promise<Buffer> {
-  const photo = await sharp(join(FACES, PHOTO)).rotate().resize({ width: 640, height: 480, fit: 'contain', background: '#808080' }).ensureAlpha().raw().toBuffer();
-  return photo;
-}
 
 const cosine = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   let dot = 0;
@@ -56,46 +22,19 @@ const cosine = (a: ArrayLike<number>, b: ArrayLike<number>) => {
 };
 
 describe('the kiosk models in a Web Worker', () => {
-  let app: FastifyInstance;
+  let server: Awaited<ReturnType<typeof startKioskModelsServer>>;
   let url: string;
   let browser: E2eBrowser;
 
   beforeAll(async () => {
-    for (const needed of [join(FACES, PHOTO), INTEL]) if (!existsSync(needed)) throw new Error(`missing ${needed} (the shared test data beside the repository)`);
-    const assets = collectFaceAssets();
-    const onnx = readFileSync(INTEL);
-    const manifest: FaceAssetManifest = {
-      ...assets.manifest,
-      installedModels: [
-        { id: 'face-reidentification-retail-0095', url: '/h/models/intel.onnx', sha256: createHash('sha256').update(onnx).digest('hex'), bytes: onnx.length },
-      ],
-    };
-    const code = await bundle();
-    const frame = await cameraFrame();
-    app = Fastify({ logger: false });
-    app.get('/h/', async (_request, reply) =>
-      reply.type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><title>kiosk-models</title><script type="module" src="/h/page.js"></script>'),
-    );
-    app.get('/favicon.ico', async (_request, reply) => reply.status(204).send());
-    app.get('/h/face-assets.json', async () => manifest);
-    app.get('/h/models/intel.onnx', async (_request, reply) => reply.type('application/octet-stream').send(onnx));
-    app.get('/h/frame.rgba', async (_request, reply) => reply.header('x-width', 640).header('x-height', 480).type('application/octet-stream').send(frame));
-    app.get<{ Params: { file: string } }>('/h/:file', async (request, reply) => {
-      const js = code.get(request.params.file);
-      return js === undefined ? reply.status(404).send() : reply.type('text/javascript; charset=utf-8').send(js);
-    });
-    app.get('/vendor/*', async (request, reply) => {
-      const file = assets.files.get(request.url.split('?')[0]!);
-      if (!file) return reply.status(404).send();
-      return reply.type(file.endsWith('.wasm') ? 'application/wasm' : file.endsWith('.json') ? 'application/json' : file.endsWith('js') ? 'text/javascript' : 'application/octet-stream').send(readFileSync(file));
-    });
-    url = await app.listen({ host: '127.0.0.1', port: 0 });
+    server = await startKioskModelsServer([join(FACES, PHOTO)]);
+    url = server.url;
     browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
+    await server?.close();
   });
 
   async function runBoth(model: FaceModelId): Promise<HarnessRun & { log: string[] }> {
@@ -107,13 +46,13 @@ describe('the kiosk models in a Web Worker', () => {
       await page.goto(`${url}/h/`);
       await page.waitForFunction(() => document.title === 'kiosk-models ready', undefined, { timeout: 30_000 });
       const run = await page.evaluate(
-        async ({ model }) => {
-          const r = await window.kioskModels.run(model, '/h/face-assets.json');
+        async ({ model, manifestUrl }) => {
+          const r = await window.kioskModels.run(model, manifestUrl);
           // Float32Arrays do not survive the trip to the test as themselves.
           const plain = (x: HarnessRun['page']) => ({ ...x, descriptor: x.descriptor && { ...x.descriptor, template: x.descriptor.template && Array.from(x.descriptor.template) } });
           return { ...r, page: plain(r.page), worker: plain(r.worker) };
         },
-        { model },
+        { model, manifestUrl: HARNESS_MANIFEST_URL },
       );
       return { ...(run as unknown as HarnessRun), log };
     } finally {
