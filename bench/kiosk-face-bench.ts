@@ -178,9 +178,15 @@ export async function measureKioskSecondsToTicket(options: KioskBenchOptions = {
           const bench = (window as unknown as { motcuaBench: { keys: Array<[string, number, number]>; longTasks: Array<[number, number]> } }).motcuaBench;
           const near = performance.getEntriesByName('motcua-face-near')[0]?.startTime ?? 0;
           const shown = performance.getEntriesByName('motcua-ticket-shown')[0]?.startTime ?? Infinity;
-          const tasks = bench.longTasks.filter(([start]) => start >= near && start <= shown).map(([, ms]) => ms);
+          const tasks = bench.longTasks.filter(([start]) => start >= near && start <= shown);
+          const longestTask = tasks.reduce<[number, number] | null>((a, t) => (a === null || t[1] > a[1] ? t : a), null);
           const camera = (window as unknown as { motcuaKioskCamera?: () => Record<string, unknown> }).motcuaKioskCamera?.() ?? null;
-          return { keys: bench.keys.filter(([key]) => key === probe).map(([, , ms]) => ms), longest: tasks.length ? Math.max(...tasks) : 0, camera };
+          return {
+            keys: bench.keys.filter(([key]) => key === probe).map(([, , ms]) => ms),
+            longest: longestTask?.[1] ?? 0,
+            longestAt: longestTask ? longestTask[0] - near : null,
+            camera,
+          };
         }, PROBE_KEY);
         keyMs.push(...seen.keys);
         longestTask = Math.max(longestTask ?? 0, seen.longest);
@@ -193,7 +199,7 @@ export async function measureKioskSecondsToTicket(options: KioskBenchOptions = {
         const steps = marks!.filter(([name]) => name !== 'face-near').map(([name, ms]) => `${name} ${Math.round(ms)}`);
         log(
           `kiosk bench: run ${i + 1}/${runs} (${PEOPLE[i % PEOPLE.length]!.name}, field ${FIELD_KEYS[i % FIELD_KEYS.length]}): ${(span / 1000).toFixed(2)} s  ` +
-            `[ms after the face came near: ${steps.join(', ')}] probe keys ${seen.keys.map((ms) => Math.round(ms)).join('/')} ms, longest task ${Math.round(seen.longest)} ms, ` +
+            `[ms after the face came near: ${steps.join(', ')}] probe keys ${seen.keys.map((ms) => Math.round(ms)).join('/')} ms, longest task ${Math.round(seen.longest)} ms${seen.longestAt === null ? '' : ` at ${Math.round(seen.longestAt)}`}, ` +
             `frames ${Math.round(camera?.meanMs ?? 0)} ms (models ${Math.round(camera?.modelsMeanMs ?? 0)})`,
         );
       } catch (error) {

@@ -306,8 +306,8 @@ describe('the touchless face kiosk', () => {
     const { k, page } = await kiosk('pointing');
     await waitForState(page, 'consent', 20_000);
     // The page records every fill of the ring it renders, on the consent screen. Polling the ring
-    // from here misses most of them: each fill shows for one camera frame (~0.35–0.7 s on two busy
-    // cores) and the models hold the page's thread 0.3–0.5 s of it, so reads wait or time out.
+    // from here misses most of them: each fill shows for one camera frame only (~0.35–0.7 s on two
+    // busy cores), and each read is a round trip to the browser.
     await page.evaluate(() => {
       const fills: number[] = [];
       (window as unknown as { ringFills: number[] }).ringFills = fills;
