@@ -6,5 +6,7 @@ export default defineConfig({
   root: 'src/web',
   plugins: [react()],
   build: { outDir: '../../dist/web', emptyOutDir: true, sourcemap: true },
+  // The kiosk camera's models run in a module worker (src/web/kiosk/camera/kiosk-inference.ts).
+  worker: { format: 'es' },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

@@ -62,16 +62,21 @@ export const FAKE_CAMERA_FLAGS = (video: string) => [
   `--use-file-for-fake-video-capture=${video}`,
 ];
 
-/** Opens /kiosk as the paired kiosk, in a browser whose webcam plays `video`. */
+/**
+ * Opens /kiosk as the paired kiosk, in a browser whose webcam plays `video`. `withoutWebWorkers`
+ * takes `Worker` away from the page before its scripts run, as in a browser without them.
+ */
 export async function openCameraKiosk(
   url: string,
   token: string,
   video: string,
   viewport = { width: 1280, height: 1024 },
+  { withoutWebWorkers = false } = {},
 ): Promise<CameraKiosk> {
   const browser = await launchBrowser(FAKE_CAMERA_FLAGS(video));
   const { context } = browser;
   await context.addCookies([{ name: 'motcua_device_kiosk', value: token, url }]);
+  if (withoutWebWorkers) await context.addInitScript(() => delete (window as unknown as { Worker?: unknown }).Worker);
   const page = context.pages()[0] ?? (await context.newPage());
   await page.setViewportSize(viewport);
   const errors: string[] = [];
@@ -94,6 +99,60 @@ export async function waitForCamera(kiosk: CameraKiosk, timeout = 60_000): Promi
       const face = await kiosk.page.locator('main.kiosk').getAttribute('data-face', { timeout: 1000 }).catch(() => null);
       throw new Error(`camera not ready (data-face=${face}); console: ${kiosk.log.slice(-10).join(' | ')}`, { cause: e });
     });
+}
+
+/** What the kiosk's camera reports about its frames (kiosk-camera.ts KioskCameraStats, timings only). */
+export interface CameraStats {
+  where: 'worker' | 'page';
+  frames: number;
+  analysing: { frame: number; hands: boolean; describe: boolean } | null;
+}
+
+export async function cameraStats(page: Page): Promise<CameraStats> {
+  return page.evaluate(() => (window as unknown as { motcuaKioskCamera: () => CameraStats }).motcuaKioskCamera());
+}
+
+/**
+ * Presses `key` as soon as the camera has a frame of the wanted kind in analysis, and tells which
+ * frame was being analysed when the page handled the key, and whether the screen already showed
+ * `answer` (a selector) then. Both are read at the end of the key's own task (a listener added after
+ * the kiosk's, when React has committed the key's update): no frame can end in between. With the
+ * models in a worker the key is handled during that same frame; on the page's thread it waits for it.
+ */
+export async function pressDuringFrame(
+  page: Page,
+  key: string,
+  answer: string,
+  wanted: { hands?: boolean; describe?: boolean } = {},
+): Promise<{ frameAtPress: number; frameAtKey: number | null; answered: boolean }> {
+  await page.evaluate((answer) => {
+    const camera = (window as unknown as { motcuaKioskCamera: () => CameraStats }).motcuaKioskCamera;
+    const seen: { key?: number | null; answered?: boolean } = {};
+    (window as unknown as { pressSeen: typeof seen }).pressSeen = seen;
+    window.addEventListener(
+      'keydown',
+      () => {
+        seen.key = camera().analysing?.frame ?? null;
+        seen.answered = document.querySelector(answer) !== null;
+      },
+      { once: true },
+    );
+  }, answer);
+  const handle = await page.waitForFunction(
+    (w) => {
+      const now = (window as unknown as { motcuaKioskCamera: () => CameraStats }).motcuaKioskCamera().analysing;
+      return now && (w.hands === undefined || now.hands === w.hands) && (w.describe === undefined || now.describe === w.describe) ? now.frame : null;
+    },
+    wanted,
+    { polling: 'raf', timeout: 15_000 },
+  ).catch((error: unknown) => {
+    // With the models on the page's thread a frame is one long task: the page never sees one running.
+    throw new Error(`the page never saw a camera frame ${JSON.stringify(wanted)} in analysis within 15 s`, { cause: error });
+  });
+  const frameAtPress = (await handle.jsonValue()) as number;
+  await page.keyboard.press(key);
+  const seen = await page.evaluate(() => (window as unknown as { pressSeen: { key: number | null; answered: boolean } }).pressSeen);
+  return { frameAtPress, frameAtKey: seen.key, answered: seen.answered };
 }
 
 /** The kiosk machine's current screen (`data-state` on the kiosk's <main>). */

@@ -7,7 +7,9 @@
  *   const pipeline = await createFacePipeline();
  *   const { quality, template } = await pipeline.analyse(video);
  *
- * `npm run face:eval` runs this same module in headless Chromium.
+ * `npm run face:eval` runs this same module in headless Chromium. It runs on the page (face:eval,
+ * the counter) and in a Web Worker (the kiosk): nothing here needs a document; where there is none,
+ * the few pixels drawn go through an OffscreenCanvas.
  */
 import type { Config, FaceResult, Human } from '@vladmandic/human';
 import { FACE_ASSET_MANIFEST_URL, type FaceAssetManifest } from '../../contracts/face';
@@ -38,7 +40,7 @@ export interface FacePipelineOptions {
   warmup?: boolean;
 }
 
-export type FaceFrame = HTMLVideoElement | HTMLCanvasElement | ImageData;
+export type FaceFrame = HTMLVideoElement | HTMLCanvasElement | OffscreenCanvas | ImageBitmap | ImageData;
 
 export interface DetectedFace {
   /** [x, y, width, height] in frame pixels. */
@@ -101,9 +103,15 @@ interface TfGraphModel {
 }
 
 interface FaceApiModule {
-  tf: { setBackend(name: string): Promise<boolean>; ready(): Promise<void>; setWasmPaths?: (path: string, simd?: boolean) => void };
+  tf: {
+    setBackend(name: string): Promise<boolean>;
+    ready(): Promise<void>;
+    setWasmPaths?: (path: string, simd?: boolean) => void;
+    tensor3d(values: Float32Array, shape: [number, number, number]): TfTensor;
+  };
   setWasmPaths?: (path: string, simd?: boolean) => void;
-  nets: { faceRecognitionNet: { loadFromUri(url: string): Promise<void>; computeFaceDescriptor(input: HTMLCanvasElement): Promise<Float32Array | Float32Array[]> } };
+  env: { isBrowser(): boolean; setEnv(env: Record<string, unknown>): void };
+  nets: { faceRecognitionNet: { loadFromUri(url: string): Promise<void>; computeFaceDescriptor(input: TfTensor): Promise<Float32Array | Float32Array[]> } };
 }
 
 /** The few onnxruntime-web calls used here (its WASM-only module, loaded from our own server). */
@@ -157,19 +165,34 @@ function humanConfig(manifest: FaceAssetManifest, options: Required<Pick<FacePip
   };
 }
 
-/** Pixels of any frame as RGBA (video and canvas are drawn once into a reusable canvas). */
-function framePixels(frame: FaceFrame, scratch: { canvas?: HTMLCanvasElement }): ImageData {
+/** What this module draws with: a page's canvas or, without a document (a worker), an OffscreenCanvas. */
+interface Canvas2d {
+  canvas: { width: number; height: number };
+  context: {
+    drawImage(image: Exclude<FaceFrame, ImageData>, x: number, y: number, width: number, height: number): void;
+    getImageData(x: number, y: number, width: number, height: number): ImageData;
+  };
+}
+
+function createCanvas2d(width: number, height: number): Canvas2d {
+  const canvas = typeof document !== 'undefined' ? Object.assign(document.createElement('canvas'), { width, height }) : new OffscreenCanvas(width, height);
+  const context = (canvas as OffscreenCanvas).getContext('2d', { willReadFrequently: true }) as Canvas2d['context'] | null;
+  if (!context) throw new Error('face pipeline: no 2D canvas');
+  return { canvas, context };
+}
+
+/** Pixels of any frame as RGBA (video, canvas and bitmap are drawn once into a reusable canvas). */
+function framePixels(frame: FaceFrame, scratch: { canvas?: Canvas2d }): ImageData {
   if (typeof ImageData !== 'undefined' && frame instanceof ImageData) return frame;
-  const source = frame as HTMLVideoElement | HTMLCanvasElement;
+  const source = frame as Exclude<FaceFrame, ImageData>;
   const width = 'videoWidth' in source ? source.videoWidth : source.width;
   const height = 'videoHeight' in source ? source.videoHeight : source.height;
   if (!width || !height) throw new Error('frame has no pixels yet');
-  const canvas = (scratch.canvas ??= document.createElement('canvas'));
+  const { canvas, context } = (scratch.canvas ??= createCanvas2d(width, height));
   if (canvas.width !== width || canvas.height !== height) {
     canvas.width = width;
     canvas.height = height;
   }
-  const context = canvas.getContext('2d', { willReadFrequently: true })!;
   context.drawImage(source, 0, 0, width, height);
   return context.getImageData(0, 0, width, height);
 }
@@ -206,27 +229,52 @@ function graphDescriber(tf: Tf, model: TfGraphModel, spec: GraphSpec): Describer
   };
 }
 
+const FACE_API_SIZE = 150;
+
+/**
+ * The crop goes to face-api as a tensor, not a canvas: the net reads the same values (a 150×150
+ * canvas was drawn 1:1 and cast to float), and a worker has no canvas element to give it.
+ */
+async function faceApiDescribe(faceApi: FaceApiModule, rgb: Uint8ClampedArray): Promise<Float32Array> {
+  const input = faceApi.tf.tensor3d(Float32Array.from(rgb), [FACE_API_SIZE, FACE_API_SIZE, 3]);
+  try {
+    const result = await faceApi.nets.faceRecognitionNet.computeFaceDescriptor(input);
+    return Array.isArray(result) ? result[0]! : result;
+  } finally {
+    input.dispose();
+  }
+}
+
 function faceApiDescriber(faceApi: FaceApiModule, spec: FaceApiSpec): Describer {
-  const size = 150;
-  const canvas = document.createElement('canvas');
-  canvas.width = size;
-  canvas.height = size;
-  const context = canvas.getContext('2d', { willReadFrequently: true })!;
-  const rgba = new ImageData(size, size);
   return async (image, face) => {
     if (spec.align !== null && !hasFullMesh(face)) return null;
     const rgb = spec.align === null
-      ? boxCrop(image, face.box, size)
-      : alignFace(image, fivePointsFromMesh(face.mesh as MeshPoint[]), size, spec.align);
-    for (let i = 0, j = 0; i < rgb.length; i += 3, j += 4) {
-      rgba.data[j] = rgb[i]!;
-      rgba.data[j + 1] = rgb[i + 1]!;
-      rgba.data[j + 2] = rgb[i + 2]!;
-      rgba.data[j + 3] = 255;
-    }
-    context.putImageData(rgba, 0, 0);
-    const result = await faceApi.nets.faceRecognitionNet.computeFaceDescriptor(canvas);
-    return Array.isArray(result) ? result[0]! : result;
+      ? boxCrop(image, face.box, FACE_API_SIZE)
+      : alignFace(image, fivePointsFromMesh(face.mesh as MeshPoint[]), FACE_API_SIZE, spec.align);
+    return faceApiDescribe(faceApi, rgb);
+  };
+}
+
+/**
+ * face-api finds its environment (fetch, canvas classes) only on a page with a document; in a
+ * worker it is given one: it fetches the model and checks inputs with it, and is only fed tensors.
+ */
+function workerFaceApiEnv(): Record<string, unknown> {
+  class NotInWorker {}
+  const missing = (what: string) => () => {
+    throw new Error(`face-api: no ${what} in a worker`);
+  };
+  return {
+    Canvas: OffscreenCanvas,
+    CanvasRenderingContext2D: OffscreenCanvasRenderingContext2D,
+    Image: NotInWorker,
+    ImageData,
+    Video: NotInWorker,
+    createCanvasElement: () => new OffscreenCanvas(1, 1),
+    createImageElement: missing('image element'),
+    createVideoElement: missing('video element'),
+    fetch: (url: string, init?: RequestInit) => fetch(url, init),
+    readFile: missing('file system'),
   };
 }
 
@@ -316,28 +364,18 @@ export async function createFacePipeline(options: FacePipelineOptions = {}): Pro
     describe = await onnxDescriber(manifest, spec, options.warmup ?? false);
   } else {
     const faceApi = (await import(/* @vite-ignore */ manifest.faceApi.script)) as FaceApiModule;
+    if (!faceApi.env.isBrowser()) faceApi.env.setEnv(workerFaceApiEnv());
     // Both libraries bundle the same TensorFlow.js (4.22) and share its engine: keep it on WASM.
     (faceApi.setWasmPaths ?? faceApi.tf.setWasmPaths)?.(manifest.tfjsWasm.base, true);
     await faceApi.tf.setBackend('wasm');
     await faceApi.tf.ready();
     await faceApi.nets.faceRecognitionNet.loadFromUri(manifest.faceApi.modelBase);
     describe = faceApiDescriber(faceApi, spec);
-    if (options.warmup) {
-      const blank = document.createElement('canvas');
-      blank.width = 150;
-      blank.height = 150;
-      blank.getContext('2d')!.fillRect(0, 0, 150, 150);
-      await faceApi.nets.faceRecognitionNet.computeFaceDescriptor(blank);
-    }
+    if (options.warmup) await faceApiDescribe(faceApi, new Uint8ClampedArray(FACE_API_SIZE * FACE_API_SIZE * 3));
   }
-  if (options.warmup) {
-    const blank = document.createElement('canvas');
-    blank.width = 64;
-    blank.height = 48;
-    await human.detect(blank);
-  }
+  if (options.warmup) await human.detect(new ImageData(64, 48));
 
-  const scratch: { canvas?: HTMLCanvasElement } = {};
+  const scratch: { canvas?: Canvas2d } = {};
   return {
     modelId: spec.id,
     backend: tf.getBackend(),

@@ -4,21 +4,16 @@
  * camera, without permission, outside a secure context or without the models, it reports
  * `unavailable` and the kiosk works by touch and keys as before.
  *
- * Two model stages share one TensorFlow.js (WASM) in the page:
- * - sensing, every frame: @vladmandic/human's face detector + mesh + iris refinement (the lids the
- *   blink test reads), plus the hand models only on the screens where one chooses (STACK-NOTES:
- *   face and hands together run at ~4 fps on 2 cores). Its results feed the pure reducers:
- *   face-session.ts (presence, several faces, liveness, the template) and touchless.ts (cursor,
- *   dwell, head gestures). This is the configuration the gesture fixtures were recorded with.
- * - recognition, only after consent and until the template is made: the face pipeline
- *   (src/web/face: quality gate, alignment, descriptor) on the same frame.
- * Frames are drawn into one reusable canvas and analysed in memory; nothing is stored or sent but
- * the averaged template (by the page, after consent).
+ * The models (kiosk-models.ts: face, mesh and iris every frame, the hand models on the screens where
+ * one chooses, the recognition pipeline after consent) run in a Web Worker (kiosk-inference.ts), so
+ * keys and touches are handled while a frame is analysed. This loop takes each frame's picture,
+ * plans which models it needs, and feeds what comes back to the pure reducers: face-session.ts
+ * (presence, several faces, liveness, the template) and touchless.ts (cursor, dwell, head gestures).
+ * Frames are analysed in memory; nothing is stored or sent but the averaged template (by the page,
+ * after consent).
  */
-import type { Config, Human } from '@vladmandic/human';
-import { FACE_ASSET_MANIFEST_URL, type FaceAssetManifest, type FaceModelId } from '../../../contracts/face';
-import type { FacePipeline } from '../../face/face-pipeline';
-import { faceFrameFromHuman, handFrameFromHuman, type HandFrame, type HumanFaceLike, type HumanHandLike, type Rect } from '../gestures/landmarks';
+import type { FaceModelId } from '../../../contracts/face';
+import type { HandFrame, Rect } from '../gestures/landmarks';
 import { encodeTemplate } from './face-capture-encoding';
 import {
   FACE_SESSION_DEFAULTS,
@@ -30,6 +25,7 @@ import {
   type FaceSessionMode,
   type FaceSessionState,
 } from './face-session';
+import { startFrameInference, type FrameInference } from './kiosk-inference';
 import { initialTouchless, planFrame, resetTouchless, stepTouchless, type TouchlessState, type TouchlessView } from './touchless';
 
 export type CameraStatus = 'off' | 'starting' | 'ready' | 'unavailable';
@@ -69,9 +65,15 @@ export interface KioskCameraCallbacks {
 }
 
 export interface KioskCameraStats {
+  /** Where the models run: a Web Worker, or the page's thread (a browser without workers). */
+  where: 'worker' | 'page';
   frames: number;
-  /** Mean time per analysed frame (sensing + recognition when it ran), ms. */
+  /** The frame being analysed (its number, counting from 1), or null between frames. */
+  analysing: { frame: number; hands: boolean; describe: boolean } | null;
+  /** Mean time per analysed frame (taking the picture, the models, the reducers), ms. */
   meanMs: number;
+  /** Mean time in the models alone per frame, ms (where they run). */
+  modelsMeanMs: number;
   lastMs: number;
   /** Mean time of the frames analysed with the hand models on / with the recognition model. */
   handsMeanMs: number | null;
@@ -106,49 +108,19 @@ export const MARK_FACE_NEAR = 'motcua-face-near';
 const WIDTH = 640;
 const HEIGHT = 480;
 /**
- * At most ~10 analysed frames per second, and always a pause between two: inference runs on the
- * page's thread, and touches, keys and the screen need that time on a 2-core PC.
+ * At most ~10 analysed frames per second, and always a pause between two: the models take a core
+ * (on the page's thread, in a browser without workers), and the page, the screen and the browser
+ * need the other on a 2-core PC.
  */
 const MIN_FRAME_INTERVAL_MS = 100;
 const MIN_PAUSE_MS = 50;
 /**
  * No hand models (unless a hand already points) for this long after a key or a touch, and after a
- * screen appeared: a key then waits for a face frame (~50 ms), not a hand frame (~200 ms, ~500 ms on
- * busy cores), and the recognition model gets those frames.
+ * screen appeared: the recognition model gets those frames (and, with the models on the page's
+ * thread, a key waits for a face frame, ~50 ms, not a hand frame, ~200–500 ms).
  */
 const HANDS_REST_AFTER_INPUT_MS = 4000;
 const HANDS_REST_AFTER_SCREEN_MS = 600;
-
-function sensingConfig(manifest: FaceAssetManifest): Partial<Config> {
-  return {
-    backend: 'wasm',
-    wasmPath: manifest.tfjsWasm.base,
-    modelBasePath: manifest.human.modelBase,
-    debug: false,
-    warmup: 'none',
-    cacheSensitivity: 0.7,
-    filter: { enabled: false } as Config['filter'],
-    gesture: { enabled: false },
-    body: { enabled: false } as Config['body'],
-    object: { enabled: false } as Config['object'],
-    segmentation: { enabled: false } as Config['segmentation'],
-    face: {
-      enabled: true,
-      detector: { maxDetected: 5, minConfidence: 0.5, rotation: false, return: false },
-      mesh: { enabled: true },
-      // The iris model refines the eyelid points: with it a blink reads 25–40% of the open level,
-      // without it ~70% (measured on the kiosk test videos), too close to open eyes.
-      iris: { enabled: true },
-      attention: { enabled: false },
-      emotion: { enabled: false },
-      description: { enabled: false },
-      antispoof: { enabled: false },
-      liveness: { enabled: false },
-    } as Config['face'],
-    // minConfidence 0.6 with stability over frames (hand-cursor.ts): a face close-up gave a false hand at 0.61.
-    hand: { enabled: false, minConfidence: 0.3, maxDetected: 2, landmarks: true } as Config['hand'],
-  };
-}
 
 async function openCamera(): Promise<MediaStream> {
   if (!window.isSecureContext) throw new CameraUnavailable('insecure');
@@ -168,11 +140,6 @@ async function openCamera(): Promise<MediaStream> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function toRect(box: readonly number[]): Rect {
-  const [x = 0, y = 0, width = 0, height = 0] = box;
-  return { x, y, width, height };
-}
-
 function sessionEvent(e: FaceSessionEvent, model: string): CameraKioskEvent {
   return e.type === 'captured' ? { type: 'captured', template: encodeTemplate(e.template), model } : e;
 }
@@ -185,27 +152,13 @@ export async function startKioskCamera(callbacks: KioskCameraCallbacks, options:
   const stream = await openCamera();
   let stopped = false;
   const stopStream = () => stream.getTracks().forEach((track) => track.stop());
-  let sensing: Human;
-  let pipeline: FacePipeline;
+  let inference: FrameInference;
   try {
-    const response = await fetch(FACE_ASSET_MANIFEST_URL);
-    if (!response.ok) throw new Error(`face assets: HTTP ${response.status}`);
-    const manifest = (await response.json()) as FaceAssetManifest;
-    const { Human: HumanClass } = (await import(/* @vite-ignore */ manifest.human.script)) as { Human: new (config: Partial<Config>) => Human };
-    sensing = new HumanClass(sensingConfig(manifest));
-    // Load and warm up every model now (the hand models too), so the first choosing screen does
-    // not stall for a second while they compile.
-    sensing.config.hand.enabled = true;
-    await sensing.load();
-    const warm = document.createElement('canvas');
-    warm.width = WIDTH;
-    warm.height = HEIGHT;
-    await sensing.detect(warm);
-    sensing.config.hand.enabled = false;
-    // Loaded after the sensing models (Human keeps its models per page: loading both at once races).
-    const [{ createFacePipeline }, { descriptorById }] = await Promise.all([import('../../face/face-pipeline'), import('../../face/face-descriptors')]);
-    // The centre's model (its face policy): the server refuses templates of any other.
-    pipeline = await createFacePipeline({ descriptor: descriptorById(options.model), livenessHints: false, videoCaching: true, maxFaces: 5, warmup: true });
+    inference = await startFrameInference(options.model, (error) => {
+      // The worker stopped answering: carry on without the camera; the kiosk starts it again later.
+      console.warn('kiosk camera: the face models stopped', error);
+      if (!stopped) callbacks.onLost();
+    });
   } catch (e) {
     stopStream();
     throw new CameraUnavailable('models', e);
@@ -219,28 +172,30 @@ export async function startKioskCamera(callbacks: KioskCameraCallbacks, options:
   video.playsInline = true;
   video.srcObject = stream;
   await video.play().catch(() => undefined);
-  const canvas = document.createElement('canvas');
-  canvas.width = WIDTH;
-  canvas.height = HEIGHT;
-  const context = canvas.getContext('2d', { willReadFrequently: true })!;
-  const blank = document.createElement('canvas');
-  blank.width = 64;
-  blank.height = 48;
-  blank.getContext('2d')!.fillRect(0, 0, 64, 48);
 
   let mode: CameraMode = { checking: false, collect: false, choosing: false, headGestures: false, screen: '' };
   let session: FaceSessionState = initialFaceSession;
   let touchless: TouchlessState = initialTouchless;
   let choosingOn = false;
-  let handsOn = false;
   /** Human's hand cache may hold a hand from before the hand models last rested: flush it first. */
   let handsStale = true;
   let screenSince = -Infinity;
   let inputAt = -Infinity;
   let tick = 0;
   let previousHand: HandFrame | null = null;
-  const stats: KioskCameraStats = { frames: 0, meanMs: 0, lastMs: 0, handsMeanMs: null, describeMeanMs: null, firstNearAt: null };
+  const stats: KioskCameraStats = {
+    where: inference.where,
+    frames: 0,
+    analysing: null,
+    meanMs: 0,
+    modelsMeanMs: 0,
+    lastMs: 0,
+    handsMeanMs: null,
+    describeMeanMs: null,
+    firstNearAt: null,
+  };
   let totalMs = 0;
+  let modelsMs = 0;
   const hands = { n: 0, ms: 0 };
   const described = { n: 0, ms: 0 };
 
@@ -251,15 +206,8 @@ export async function startKioskCamera(callbacks: KioskCameraCallbacks, options:
         continue;
       }
       const started = performance.now();
-      const w = video.videoWidth;
-      const h = video.videoHeight;
-      if (canvas.width !== w || canvas.height !== h) {
-        canvas.width = w;
-        canvas.height = h;
-      }
-      context.drawImage(video, 0, 0, w, h);
       const current = mode;
-      let describedNow = false;
+      let plan: ReturnType<typeof planFrame> = { hands: false, describe: false };
       try {
         if (current.choosing !== choosingOn) {
           choosingOn = current.choosing;
@@ -267,43 +215,22 @@ export async function startKioskCamera(callbacks: KioskCameraCallbacks, options:
           handsStale = true;
         }
         const handsRest = started - inputAt < HANDS_REST_AFTER_INPUT_MS || started - screenSince < HANDS_REST_AFTER_SCREEN_MS;
-        const plan = planFrame({
+        plan = planFrame({
           choosing: current.choosing,
           describe: wantsDescriptor(session, current),
           pointing: touchless.cursor.phase !== 'absent',
           tick: tick++,
           handsRest,
         });
-        if (plan.hands && handsStale) {
-          // Human's hand cache outlives switching the model off: flush it on a blank frame (only
-          // when the hand models are about to run: a visit by keys or touch never pays for it).
-          sensing.config.hand.enabled = true;
-          await sensing.detect(blank);
-          handsStale = false;
-        } else if (!plan.hands && current.choosing && handsRest) {
-          handsStale = true;
-        }
-        handsOn = plan.hands;
-        sensing.config.hand.enabled = handsOn;
+        const flushHands = plan.hands && handsStale;
+        if (flushHands) handsStale = false;
+        else if (!plan.hands && current.choosing && handsRest) handsStale = true;
         const t = performance.now();
-        const result = await sensing.detect(canvas);
+        stats.analysing = { frame: stats.frames + 1, ...plan };
+        const result = await inference.analyse(video, { t, hands: plan.hands, flushHands, describe: plan.describe, previousHand });
         if (stopped) break;
-        const faces = [...result.face].sort((a, b) => b.box[2] * b.box[3] - a.box[2] * a.box[3]);
-        // Human's points are [x, y, z?] tuples: the adapters read x and y only.
-        const main = (faces[0] ?? null) as HumanFaceLike | null;
-        const frame = main ? faceFrameFromHuman(main, t) : null;
-        const boxes = faces.map((f) => toRect(f.boxRaw));
-        let descriptor: { ok: boolean; template?: Float32Array; box?: Rect } | null = null;
-        if (plan.describe) {
-          const analysis = await pipeline.analyse(canvas);
-          describedNow = true;
-          const box = analysis.faces[0]?.box;
-          descriptor = {
-            ok: analysis.quality.ok,
-            ...(analysis.template ? { template: analysis.template } : {}),
-            ...(box ? { box: { x: box[0] / w, y: box[1] / h, width: box[2] / w, height: box[3] / h } } : {}),
-          };
-        }
+        modelsMs += result.ms.flush + result.ms.sensing + result.ms.describe;
+        const { boxes, face: frame, descriptor } = result;
         if (stats.firstNearAt === null && boxes.some((b) => b.width >= FACE_SESSION_DEFAULTS.nearWidth)) stats.firstNearAt = t;
         const step = stepFaceSession(session, { t, boxes, frame, descriptor }, current);
         // A new person close to the kiosk: "face in view" for the timing of a visit.
@@ -313,11 +240,11 @@ export async function startKioskCamera(callbacks: KioskCameraCallbacks, options:
           if (stopped) break;
           if (e.type === 'liveness') performance.mark(`motcua-camera-liveness-${e.verdict}-${e.reason}`);
           else if (e.type === 'captured' || e.type === 'presence') performance.mark(`motcua-camera-${e.type}`);
-          callbacks.onEvent(sessionEvent(e, pipeline.modelId));
+          callbacks.onEvent(sessionEvent(e, inference.modelId));
         }
 
         if (current.choosing && !stopped) {
-          const hand = handsOn ? handFrameFromHuman((result.hand ?? []) as unknown as HumanHandLike[], t, [w, h], main, previousHand) : undefined;
+          const hand = result.hand;
           if (hand) previousHand = hand;
           const gestures = stepTouchless(touchless, { t, hand, face: current.headGestures ? frame : null, tiles: callbacks.tiles() });
           touchless = gestures.state;
@@ -325,20 +252,23 @@ export async function startKioskCamera(callbacks: KioskCameraCallbacks, options:
           callbacks.onPointer(gestures.view);
         }
       } catch (e) {
+        if (stopped) break;
         // One bad frame (a resize, a model hiccup) must not stop the kiosk's eyes.
         console.warn('kiosk camera frame failed', e);
       }
+      stats.analysing = null;
       const ms = performance.now() - started;
       stats.frames++;
       totalMs += ms;
       stats.meanMs = totalMs / stats.frames;
+      stats.modelsMeanMs = modelsMs / stats.frames;
       stats.lastMs = ms;
-      if (handsOn) {
+      if (plan.hands) {
         hands.n++;
         hands.ms += ms;
         stats.handsMeanMs = hands.ms / hands.n;
       }
-      if (describedNow) {
+      if (plan.describe) {
         described.n++;
         described.ms += ms;
         stats.describeMeanMs = described.ms / described.n;
@@ -368,7 +298,7 @@ export async function startKioskCamera(callbacks: KioskCameraCallbacks, options:
       stopped = true;
       stopStream();
       video.srcObject = null;
-      pipeline.dispose();
+      inference.stop();
     },
   };
 }

@@ -184,11 +184,10 @@ export function resetTouchless(state: TouchlessState, options: { deliberate?: bo
  * points (every frame once a hand is pointing, for a smooth cursor), the recognition model on the
  * other frames until the template is made.
  *
- * The hand models (~150 ms a frame on the page's thread, during which a key or a touch waits) are
- * left out while nobody points and `handsRest` is set: the citizen has just pressed a key or touched
- * the screen, or the screen has only just appeared (nobody points at a choice within a fraction of a
- * second, while a key already on its way is then handled at once). The recognition model then has
- * those frames to itself.
+ * The hand models (~150 ms a frame; in a browser without workers they run on the page's thread and a
+ * key or a touch waits for them) are left out while nobody points and `handsRest` is set: the citizen
+ * has just pressed a key or touched the screen, or the screen has only just appeared (nobody points at
+ * a choice within a fraction of a second). The recognition model then has those frames to itself.
  */
 export function planFrame(p: { choosing: boolean; describe: boolean; pointing: boolean; tick: number; handsRest?: boolean }): { hands: boolean; describe: boolean } {
   if (!p.choosing) return { hands: false, describe: p.describe };
