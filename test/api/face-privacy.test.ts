@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeTemplate } from '../../src/core/face/template-math';
-import { FACE_MODEL_ID } from '../../src/contracts/face';
+import { FALLBACK_FACE_MODEL_ID } from '../../src/contracts/face';
 import { insertCitizen, insertConsent, insertTemplate } from '../../src/db/repositories/face.repository';
 import { buildApp } from '../../src/server/app';
 import { isSealed } from '../../src/server/face/template-vault';
@@ -71,7 +71,7 @@ describe(`face templates under keys kept apart from the database (${TEST_ENGINE}
       const template = readCapture(face(), FALLBACK_FACE_POLICY);
       await insertTemplate(
         t.ctx.db,
-        { id, centreId, consentId, kind: 'remembered', ticketId: null, citizenId, fieldId: null, serviceDay: null, expiresAt: null, model: FACE_MODEL_ID, dimensions: 128, template: encodeTemplate(template), createdAt: now },
+        { id, centreId, consentId, kind: 'remembered', ticketId: null, citizenId, fieldId: null, serviceDay: null, expiresAt: null, model: FALLBACK_FACE_MODEL_ID, dimensions: 128, template: encodeTemplate(template), createdAt: now },
         { actorKind: 'system', actorId: null },
         'recognising',
       );

@@ -10,7 +10,7 @@ import { purgeExpiredFaceData } from '../../src/server/services/face-services';
 import { secureStoredTemplates } from '../../src/server/services/face-privacy';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { TEST_ENGINE } from '../support/test-database';
-import { FACE_MODEL_ID } from '../../src/contracts/face';
+import { FALLBACK_FACE_MODEL_ID } from '../../src/contracts/face';
 import { fakeFace as person } from '../support/fake-face';
 
 
@@ -68,7 +68,7 @@ describe(`face recognition (${TEST_ENGINE})`, () => {
   it('refuses a template of another model or size, in the caller\'s language', async () => {
     const wrongModel = await take('HT', { consent: 'today', capture: { ...bob(), model: 'other-model' } });
     expect(wrongModel.json().error.code).toBe('FACE_TEMPLATE_INVALID');
-    const short = await take('HT', { consent: 'today', capture: { model: FACE_MODEL_ID, template: 'AAAA', live: true } });
+    const short = await take('HT', { consent: 'today', capture: { model: FALLBACK_FACE_MODEL_ID, template: 'AAAA', live: true } });
     expect(short.statusCode).toBe(400);
     const notLive = await take('HT', { consent: 'today', capture: { ...bob(), live: false } });
     expect(notLive.json().error.code).toBe('VALIDATION_FAILED');
@@ -165,7 +165,7 @@ describe(`face recognition (${TEST_ENGINE})`, () => {
     expect(audit.some((a) => a.purpose === 'confirming the called person at the counter')).toBe(true);
     const record = await t.request('GET', '/api/v1/manage/face/record', await t.login('quanly'));
     expect(record.statusCode).toBe(200);
-    expect(record.json()).toMatchObject({ model: FACE_MODEL_ID, consentsLast30Days: { declined: 1, today: 3, remember: 1 }, keyStore: 'file' });
+    expect(record.json()).toMatchObject({ model: FALLBACK_FACE_MODEL_ID, consentsLast30Days: { declined: 1, today: 3, remember: 1 }, keyStore: 'file' });
   });
 
   it('audits every 1:N search: who asked, which search, its outcome, how many templates — no template, no score', async () => {

@@ -38,17 +38,17 @@ function unitBase(seed: number, length: number): number[] {
  */
 export function fakeFace(seed: number, jitter = 0.05, options: FakeFaceOptions = {}): () => FakeCapture {
   const model = options.model ?? FALLBACK_FACE_MODEL_ID;
-  const FACE_TEMPLATE_LENGTH = FACE_MODELS[model].templateLength;
+  const length = FACE_MODELS[model].templateLength;
   const frames = options.frames === undefined ? 5 : options.frames;
   let state = seed;
   const random = () => {
     state = (state * 1103515245 + 12345) % 2147483648;
     return state / 2147483648 - 0.5;
   };
-  let base = Array.from({ length: FACE_TEMPLATE_LENGTH }, random);
+  let base = Array.from({ length }, random);
   if (options.like) {
     // Gram–Schmidt: own direction orthogonal to the other person's, then mixed at the asked cosine.
-    const other = unitBase(options.like.seed, FACE_TEMPLATE_LENGTH);
+    const other = unitBase(options.like.seed, length);
     const along = base.reduce((sum, x, i) => sum + x * other[i]!, 0);
     const orthogonal = base.map((x, i) => x - along * other[i]!);
     const norm = Math.hypot(...orthogonal);
@@ -60,7 +60,7 @@ export function fakeFace(seed: number, jitter = 0.05, options: FakeFaceOptions =
   return () => {
     const v = base.map((x) => x + random() * jitter);
     const norm = Math.hypot(...v);
-    const bytes = Buffer.alloc(FACE_TEMPLATE_LENGTH * 4);
+    const bytes = Buffer.alloc(length * 4);
     v.forEach((x, i) => bytes.writeFloatLE(x / norm, i * 4));
     return { model, template: bytes.toString('base64'), live: true, ...(frames === null ? {} : { frames }) };
   };

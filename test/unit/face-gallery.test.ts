@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FACE_TEMPLATE_LENGTH } from '../../src/contracts/face';
+import { FACE_MODELS, FALLBACK_FACE_MODEL_ID } from '../../src/contracts/face';
+
+const FACE_TEMPLATE_LENGTH = FACE_MODELS[FALLBACK_FACE_MODEL_ID].templateLength;
 import { MemoryKeyStore } from '../../src/server/face/key-store';
 import { TemplateVault } from '../../src/server/face/template-vault';
 import { FaceGallery, rememberedGroup, walkInGroup } from '../../src/server/services/face-gallery';

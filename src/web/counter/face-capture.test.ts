@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FACE_MODEL_ID } from '../../contracts/face';
+import { FALLBACK_FACE_MODEL_ID } from '../../contracts/face';
 import {
   collectFrame,
   EMPTY_COLLECTED,
@@ -91,8 +91,8 @@ describe('the template as the API takes it', () => {
 
   it('encodes a 128-value template into the contract shape', () => {
     const template = Float32Array.from({ length: 128 }, (_, i) => Math.sin(i));
-    const capture = toCapture(FACE_MODEL_ID, template);
-    expect(capture.model).toBe(FACE_MODEL_ID);
+    const capture = toCapture(FALLBACK_FACE_MODEL_ID, template);
+    expect(capture.model).toBe(FALLBACK_FACE_MODEL_ID);
     expect(capture.live).toBe(true);
     expect(capture.template).toMatch(/^[A-Za-z0-9+/]+={0,2}$/);
     expect(Buffer.from(capture.template, 'base64').readFloatLE(127 * 4)).toBeCloseTo(Math.sin(127), 6);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IssuedTicket } from '../../contracts/api';
-import { FACE_MODEL_ID } from '../../contracts/face';
+import { FALLBACK_FACE_MODEL_ID } from '../../contracts/face';
 import {
   choiceCount,
   countsAsActivity,
@@ -208,8 +208,8 @@ describe('kiosk state machine with the face', () => {
   const checking = (v: Partial<FaceVisit>, asked = false, lastRequestId = 0) =>
     fat({ kind: 'checking', fieldId: 'ct', priorityGroupId: null, asked }, v, lastRequestId);
   const rememberConfirm = (v: Partial<FaceVisit> = {}, highlight: number | null = null) => fat({ kind: 'remember-confirm', highlight }, v);
-  const capture = { model: FACE_MODEL_ID, template: T, live: true as const, frames: 5 };
-  const ready = { consent: 'today' as const, live: true, template: T, model: FACE_MODEL_ID, faces: 1, recognition: { status: 'none' as const } };
+  const capture = { model: FALLBACK_FACE_MODEL_ID, template: T, live: true as const, frames: 5 };
+  const ready = { consent: 'today' as const, live: true, template: T, model: FALLBACK_FACE_MODEL_ID, faces: 1, recognition: { status: 'none' as const } };
   const issuingWith = (face: IssueFace | null, v: Partial<FaceVisit>, requestId = 1, fieldId = 'ct') =>
     fat({ kind: 'issuing', fieldId, priorityGroupId: null, requestId, face }, v, requestId);
   const recognised = (v: Partial<FaceVisit>, extra: Partial<Extract<KioskState, { kind: 'recognised' }>> = {}, lastRequestId = 1) =>
@@ -242,7 +242,7 @@ describe('kiosk state machine with the face', () => {
     ['without "remember", the second choice is "no"', consent({}, 1, todayOnlyMenu), { type: 'confirm' }, fat({ kind: 'choosing-field', priorityGroupId: null, highlight: null }, { consent: 'declined' }, 0, todayOnlyMenu)],
     ['a head turn moves over the three choices', consent({}, 2), { type: 'move', delta: 1 }, consent({}, 0)],
     ['Escape on consent leaves', consent(), { type: 'back' }, idle],
-    ['nothing is captured before consent', consent({ faces: 1 }), { type: 'captured', template: T, model: FACE_MODEL_ID }, consent({ faces: 1 })],
+    ['nothing is captured before consent', consent({ faces: 1 }), { type: 'captured', template: T, model: FALLBACK_FACE_MODEL_ID }, consent({ faces: 1 })],
     ['liveness is noted before consent (landmarks only)', consent(), { type: 'liveness', verdict: 'live', reason: 'blink' }, consent({ live: true })],
 
     // "Remember me?" asked a second time: only a deliberate yes leads to the phone digits
@@ -256,7 +256,7 @@ describe('kiosk state machine with the face', () => {
     ['"without the face" from the second question', rememberConfirm(), { type: 'without-face' }, fieldsWith({ consent: 'declined' })],
     ['back: the first question again', rememberConfirm({}, 0), { type: 'back' }, consent()],
     ['nobody answers: the visit ends, nothing consented', rememberConfirm(), { type: 'timeout' }, idle],
-    ['nothing is captured on the second question (no consent yet)', rememberConfirm({ faces: 1 }), { type: 'captured', template: T, model: FACE_MODEL_ID }, rememberConfirm({ faces: 1 })],
+    ['nothing is captured on the second question (no consent yet)', rememberConfirm({ faces: 1 }), { type: 'captured', template: T, model: FALLBACK_FACE_MODEL_ID }, rememberConfirm({ faces: 1 })],
     ['the centre stops remembering meanwhile: back to the first question', rememberConfirm(), { type: 'menu-loaded', menu: todayOnlyMenu }, consent({}, null, todayOnlyMenu)],
 
     // The phone keypad
@@ -285,7 +285,7 @@ describe('kiosk state machine with the face', () => {
     ['a possible returning citizen: the neutral prompt', fieldsWith({ ...ready, recognition: candidate }), { type: 'select-field', fieldId: 'ct' }, recognised({ ...ready, recognition: candidate }, {}, 0)],
 
     // The check
-    ['the template arrives: the recognition question goes out', checking({ consent: 'today', live: true }), { type: 'captured', template: T, model: FACE_MODEL_ID }, checking({ consent: 'today', live: true, template: T, model: FACE_MODEL_ID, recognition: { status: 'asking', requestId: 1 } }, false, 1)],
+    ['the template arrives: the recognition question goes out', checking({ consent: 'today', live: true }), { type: 'captured', template: T, model: FALLBACK_FACE_MODEL_ID }, checking({ consent: 'today', live: true, template: T, model: FALLBACK_FACE_MODEL_ID, recognition: { status: 'asking', requestId: 1 } }, false, 1)],
     ['nobody recognised: issued', checking({ ...ready, recognition: { status: 'asking', requestId: 1 } }, false, 1), { type: 'recognition-answer', requestId: 1, candidate: null }, issuingWith({ consent: 'today', capture }, ready, 2)],
     ['a candidate: the prompt', checking({ ...ready, recognition: { status: 'asking', requestId: 1 } }, false, 1), { type: 'recognition-answer', requestId: 1, candidate: 'tok' }, recognised({ ...ready, recognition: candidate }, {}, 1)],
     ['an answer to another question is ignored', checking({ ...ready, recognition: { status: 'asking', requestId: 3 } }, false, 3), { type: 'recognition-answer', requestId: 1, candidate: 'tok' }, checking({ ...ready, recognition: { status: 'asking', requestId: 3 } }, false, 3)],
@@ -400,12 +400,12 @@ describe('kiosk state machine with the face', () => {
     for (const key of ['1', 'Enter']) s = nextKioskState(s, eventForKey(key, s)!);
     expect(s).toMatchObject({ kind: 'choosing-field', visit: { consent: 'today' } });
     s = nextKioskState(s, { type: 'liveness', verdict: 'live', reason: 'blink' });
-    s = nextKioskState(s, { type: 'captured', template: T, model: FACE_MODEL_ID });
+    s = nextKioskState(s, { type: 'captured', template: T, model: FALLBACK_FACE_MODEL_ID });
     expect(s.visit.recognition).toEqual({ status: 'asking', requestId: 1 });
     for (const key of ['2', 'Enter']) s = nextKioskState(s, eventForKey(key, s)!);
     expect(s.kind).toBe('checking');
     s = nextKioskState(s, { type: 'recognition-answer', requestId: 1, candidate: null });
-    expect(s).toMatchObject({ kind: 'issuing', fieldId: 'ct', face: { consent: 'today', capture: { model: FACE_MODEL_ID, template: T, live: true, frames: 5 } } });
+    expect(s).toMatchObject({ kind: 'issuing', fieldId: 'ct', face: { consent: 'today', capture: { model: FALLBACK_FACE_MODEL_ID, template: T, live: true, frames: 5 } } });
   });
 
   it('a keyboard visit that asks to be remembered answers twice: "remember", then "yes"', () => {
@@ -428,7 +428,7 @@ describe('kiosk state machine with the face', () => {
 
   it('no template is ever sent without a live check, whatever the order of events', () => {
     const events: KioskEvent[] = [
-      { type: 'captured', template: T, model: FACE_MODEL_ID },
+      { type: 'captured', template: T, model: FALLBACK_FACE_MODEL_ID },
       { type: 'select-field', fieldId: 'ht' },
       { type: 'recognition-answer', requestId: 1, candidate: null },
       { type: 'faces', count: 1 },
