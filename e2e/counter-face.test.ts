@@ -12,7 +12,9 @@ import { join } from 'node:path';
 import type { Locator, Page, Request } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FACE_MODEL_ID, FACE_TEMPLATE_LENGTH } from '../src/contracts/face';
+import { FACE_MODELS, FALLBACK_FACE_MODEL_ID } from '../src/contracts/face';
+
+const FACE_TEMPLATE_LENGTH = FACE_MODELS[FALLBACK_FACE_MODEL_ID].templateLength;
 import { fakeFace } from '../test/support/fake-face';
 import { launchBrowser, type E2eBrowser } from './support/browser';
 import { E2eServer } from './support/server';
@@ -233,7 +235,7 @@ describe('the counter face check', () => {
       await expect.poll(() => verdict().getAttribute('data-state'), { timeout: 30_000 }).toBe('no-template');
       await sees(verdict(), /Số này không dùng khuôn mặt/);
       expect(sent).toHaveLength(1);
-      expect(sent[0]!.model).toBe(FACE_MODEL_ID);
+      expect(sent[0]!.model).toBe(FALLBACK_FACE_MODEL_ID);
       expect(Buffer.from(sent[0]!.template, 'base64')).toHaveLength(FACE_TEMPLATE_LENGTH * 4);
       await shot(page, 'counter-no-template');
       await finishCurrent();

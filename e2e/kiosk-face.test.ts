@@ -16,7 +16,9 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FaceRecord } from '../src/contracts/api';
-import { FACE_MODEL_ID, FACE_TEMPLATE_LENGTH } from '../src/contracts/face';
+import { FACE_MODELS, FALLBACK_FACE_MODEL_ID } from '../src/contracts/face';
+
+const FACE_TEMPLATE_LENGTH = FACE_MODELS[FALLBACK_FACE_MODEL_ID].templateLength;
 import { KIOSK_VIDEOS, makeFaceVideos } from './support/face-video';
 import {
   call,
@@ -103,7 +105,7 @@ describe('the touchless face kiosk', () => {
   /** The face part of a ticket request, checked to hold a template and nothing else. */
   function expectTemplateOnly(face: unknown): void {
     // The count of averaged frames is the only thing sent besides the template.
-    expect(face).toMatchObject({ capture: { model: FACE_MODEL_ID, live: true, frames: 5 } });
+    expect(face).toMatchObject({ capture: { model: FALLBACK_FACE_MODEL_ID, live: true, frames: 5 } });
     const { capture, ...rest } = face as { capture: Record<string, unknown> };
     expect(Object.keys(capture).sort()).toEqual(['frames', 'live', 'model', 'template']);
     expect(Object.keys(rest).every((k) => k === 'consent' || k === 'phoneHint')).toBe(true);

@@ -8,7 +8,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FACE_MODEL_ID, FACE_MODELS, FALLBACK_FACE_MODEL_ID } from '../src/contracts/face';
+import { FACE_MODELS, FALLBACK_FACE_MODEL_ID } from '../src/contracts/face';
 import { formatRate } from '../src/web/manage/face-model';
 import { fakeFace as person } from '../test/support/fake-face';
 import { launchBrowser, type E2eBrowser } from './support/browser';
@@ -135,7 +135,7 @@ describe('the face data section of the management console', () => {
     await sees(page.getByTestId('face-record'), /Mới có 1 câu trả lời: chưa đủ để kết luận về tỉ lệ\./);
     await sees(page.getByTestId('face-record'), /bấm "Không phải số của tôi" là một lần nhận nhầm người khác đo được ngay tại sảnh này/);
 
-    await sees(page.getByTestId('face-tech'), new RegExp(FACE_MODEL_ID));
+    await sees(page.getByTestId('face-tech'), new RegExp(FALLBACK_FACE_MODEL_ID));
     await sees(page.getByTestId('face-threshold'), /^0,988$/);
     await sees(page.getByTestId('face-promise'), /Không lưu ảnh khuôn mặt/);
     await sees(page.getByTestId('face-promise'), /không bao giờ được hiển thị, trả về qua giao diện lập trình \(API\), xuất ra tệp/);
