@@ -13,11 +13,12 @@ import type { Locator, Page, Request } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FACE_MODELS, FALLBACK_FACE_MODEL_ID } from '../src/contracts/face';
-
-const FACE_TEMPLATE_LENGTH = FACE_MODELS[FALLBACK_FACE_MODEL_ID].templateLength;
 import { fakeFace } from '../test/support/fake-face';
 import { launchBrowser, type E2eBrowser } from './support/browser';
 import { E2eServer } from './support/server';
+
+/** The fallback model's template length (no model is installed in these journeys). */
+const FACE_TEMPLATE_LENGTH = FACE_MODELS[FALLBACK_FACE_MODEL_ID].templateLength;
 
 const PASSWORD = 'motcua-demo';
 const FACE_PHOTO = new URL('../../shared/data/faces/dev/deepface-01/img2.jpg', import.meta.url).pathname;

@@ -17,8 +17,6 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FaceRecord } from '../src/contracts/api';
 import { FACE_MODELS, FALLBACK_FACE_MODEL_ID } from '../src/contracts/face';
-
-const FACE_TEMPLATE_LENGTH = FACE_MODELS[FALLBACK_FACE_MODEL_ID].templateLength;
 import { KIOSK_VIDEOS, makeFaceVideos } from './support/face-video';
 import {
   call,
@@ -34,6 +32,9 @@ import {
   type HallApi,
 } from './support/kiosk-camera';
 import { ADMIN_PASSWORD, E2eServer } from './support/server';
+
+/** The fallback model's template length (no model is installed in these journeys). */
+const FACE_TEMPLATE_LENGTH = FACE_MODELS[FALLBACK_FACE_MODEL_ID].templateLength;
 
 const FACES = process.env.FACES_DIR ?? resolve(import.meta.dirname, '../../shared/data/faces/dev');
 const SHOTS = process.env.KIOSK_SCREENSHOTS ?? null;
