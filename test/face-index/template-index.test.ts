@@ -3,13 +3,14 @@
  * filter, changes replay safely (the event log may deliver an event twice), and a snapshot survives
  * a restart.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Rng, structureFrom, syntheticMoments, TemplateSynthesizer, type LabelledTemplate } from '../../bench/face-bench';
 import { dot, normalizeTemplate } from '../../src/core/face/template-math';
-import { TemplateIndex, type TemplateChange } from '../../src/server/face/template-index';
+import { readSnapshotHeader, TemplateIndex, type TemplateChange } from '../../src/server/face/template-index';
 
 const DIMS = 128;
 const tmp = mkdtempSync(join(tmpdir(), 'motcua-face-index-'));
@@ -315,5 +316,76 @@ describe('save and load', () => {
     index.save(dir);
     expect(() => TemplateIndex.load(dir, { dimensions: 512 })).toThrow(/128/);
     expect(existsSync(join(dir, 'manifest.json'))).toBe(true);
+  });
+
+  describe('sealed', () => {
+    const key = randomBytes(32);
+    /** Does any file of the snapshot hold this template's float32 bytes in clear? */
+    const holdsInClear = (dir: string, template: Float32Array) => {
+      const needle = Buffer.from(template.buffer, template.byteOffset, 64);
+      return readdirSync(dir).some((f) => readFileSync(join(dir, f)).includes(needle));
+    };
+
+    it('no file holds a template, an id or the groups in clear; with its key it answers like the original', async () => {
+      const index = await populated();
+      const dir = join(tmp, 'sealed');
+      const saved = index.save(dir, { cursor: 'x' }, { seal: { key, keyRef: 'k-1' }, onlyGraphGroups: true });
+      expect(saved).toHaveLength(299);
+      expect(saved).not.toContain('small-0');
+      expect(readSnapshotHeader(dir)).toEqual({ keyRef: 'k-1', dimensions: DIMS });
+      for (const file of readdirSync(dir)) {
+        const text = readFileSync(join(dir, file)).toString('latin1');
+        expect(text).not.toContain('big-3');
+        expect(text).not.toContain('remembered');
+      }
+      const stored = index.search(templates[3]!, 1)[0]!;
+      expect(stored.id).toBe('big-3');
+      expect(holdsInClear(dir, normalizeTemplate(templates[3]!))).toBe(false);
+      // The same check finds the bytes in a plain snapshot, so it can fail.
+      index.save(join(tmp, 'plain'));
+      expect(holdsInClear(join(tmp, 'plain'), normalizeTemplate(templates[3]!))).toBe(true);
+
+      const { index: loaded, meta } = TemplateIndex.load(dir, { dimensions: DIMS }, { key });
+      expect(meta).toEqual({ cursor: 'x' });
+      expect(loaded.stats()).toMatchObject({ templates: 299, groups: 1, hnswGroups: 1, pending: 0 });
+      for (const q of probes) expect(loaded.search(q, 5)).toEqual(index.search(q, 5, { groupKey: 'remembered' }));
+      // No plaintext graph is left behind in the scratch space.
+      expect(readdirSync('/dev/shm').filter((f) => f.startsWith(`motcua-graph-${process.pid}-`))).toEqual([]);
+    });
+
+    it('cannot be read without its key, or with another one', async () => {
+      const index = await populated();
+      const dir = join(tmp, 'sealed-keys');
+      index.save(dir, null, { seal: { key, keyRef: 'k-2' } });
+      expect(() => TemplateIndex.load(dir)).toThrow(/sealed/);
+      expect(() => TemplateIndex.load(dir, {}, { key: randomBytes(32) })).toThrow();
+      expect(TemplateIndex.load(dir, {}, { key }).index.size).toBe(309);
+    });
+
+    it('an altered sealed file is refused', async () => {
+      const index = await populated();
+      const dir = join(tmp, 'sealed-altered');
+      index.save(dir, null, { seal: { key, keyRef: 'k-3' } });
+      const rows = join(dir, readdirSync(dir).find((f) => f.endsWith('.f32'))!);
+      const bytes = readFileSync(rows);
+      bytes[200] = bytes[200]! ^ 0x01;
+      writeFileSync(rows, bytes);
+      expect(() => TemplateIndex.load(dir, {}, { key })).toThrow();
+    });
+
+    it('a sealed graph that fails to authenticate is rebuilt from the rows', async () => {
+      const index = await populated();
+      const dir = join(tmp, 'sealed-graph');
+      index.save(dir, null, { seal: { key, keyRef: 'k-4' }, scratchDir: tmp });
+      const graph = join(dir, readdirSync(dir).find((f) => f.endsWith('.usearch'))!);
+      const bytes = readFileSync(graph);
+      bytes[bytes.length - 40] = bytes[bytes.length - 40]! ^ 0x01;
+      writeFileSync(graph, bytes);
+      const { index: loaded } = TemplateIndex.load(dir, {}, { key, scratchDir: tmp });
+      expect(loaded.stats().pending).toBe(299);
+      await loaded.whenIndexed();
+      expect(loaded.search(templates[5]!, 1)[0]!.id).toBe('big-5');
+      expect(readdirSync(tmp).filter((f) => f.startsWith('motcua-graph-'))).toEqual([]);
+    });
   });
 });

@@ -17,14 +17,16 @@
  * Sync across app instances: the owner applies template added/removed events with `applyChange`;
  * `add` is idempotent (same id, group and template → nothing happens; a different group or template
  * replaces it) and removing an unknown id is a no-op, so replaying events is safe. `save`/`load`
- * persist everything (templates and graphs) with an opaque `meta` — e.g. the event-log cursor the
- * snapshot reflects — so a restart loads the graphs instead of rebuilding them for minutes.
+ * persist the templates and graphs (all groups, or only those with a graph) with an opaque `meta`,
+ * so a restart loads the graphs instead of rebuilding them for minutes. With a `seal` key every
+ * file of the snapshot is encrypted (AES-256-GCM); usearch can only write and read a graph through
+ * a file path, so the graph passes through a scratch file in memory (`/dev/shm`) where there is one.
  *
  * Templates are biometric data: this module never logs them, and errors never include them.
  */
-import { createHash } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { endianness } from 'node:os';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statfsSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { Index, MetricKind, ScalarKind } from 'usearch';
 import { normalizeTemplate } from '../../core/face/template-math';
@@ -60,6 +62,32 @@ export interface TemplateIndexOptions {
   hnsw?: Partial<HnswOptions>;
   /** Longest time one slice of background graph building holds the event loop. */
   buildSliceMs?: number;
+  /**
+   * Threads usearch may use to insert a slice (0 = all cores). The server keeps 1: a slice holds
+   * the event loop either way, and the other core serves the database. Benchmarks use 0.
+   */
+  buildThreads?: number;
+}
+
+/** How `save` writes a snapshot. */
+export interface SaveOptions {
+  /**
+   * Encrypts every file with this AES-256 key; `keyRef` is written in clear in the manifest so the
+   * owner can find the key again (e.g. its id in a key store). Destroying the key makes the whole
+   * snapshot unreadable, wherever copies of it went.
+   */
+  seal?: { key: Buffer; keyRef: string };
+  /** Only the groups that have a graph: small groups are rebuilt from their source in a moment. */
+  onlyGraphGroups?: boolean;
+  /** Where a graph's plaintext passes on its way to encryption; see `scratchDirFor`. */
+  scratchDir?: string;
+}
+
+/** How `load` reads a snapshot. */
+export interface LoadOptions {
+  /** The key of a sealed snapshot (found with `readSnapshotHeader(dir).keyRef`). */
+  key?: Buffer;
+  scratchDir?: string;
 }
 
 /**
@@ -227,7 +255,12 @@ const SCALAR: Record<HnswQuantization, ScalarKind> = { f32: ScalarKind.F32, f16:
 
 const MANIFEST = 'manifest.json';
 const FORMAT = 'motcua-face-template-index';
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
+/** A sealed file: magic, 12-byte nonce, ciphertext, 16-byte GCM tag. */
+const SEALED_MAGIC = Buffer.from('MFS1', 'latin1');
+const SEALED_MANIFEST = 'manifest.sealed';
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
 
 interface Manifest {
   format: typeof FORMAT;
@@ -236,16 +269,63 @@ interface Manifest {
   exactMaxElements: number | null;
   hnsw: HnswOptions;
   nextKey: number;
+  /** Set when the files are encrypted: the reference of their key (the key itself is never here). */
+  keyRef: string | null;
+  /** The owner's, and the group list, are inside `sealed.json` when sealed. */
   meta: unknown;
-  /** SHA-256 of each file: usearch aborts the process on a truncated graph file, so it is checked first. */
-  groups: { groupKey: string; count: number; file: string; rowsSha256: string; graph: string | null; graphSha256: string | null }[];
+  groups: ManifestGroup[];
 }
+
+interface ManifestGroup {
+  groupKey: string;
+  count: number;
+  file: string;
+  /** SHA-256 of the plaintext: usearch aborts the process on a truncated graph file, so it is checked first. */
+  rowsSha256: string;
+  graph: string | null;
+  graphSha256: string | null;
+}
+
+/** What can be read of a snapshot without its key. */
+export interface SnapshotHeader {
+  keyRef: string | null;
+  dimensions: number;
+}
+
+/** The manifest's clear part of a snapshot in `dir`; null when there is none (or not one of ours). */
+export function readSnapshotHeader(dir: string): SnapshotHeader | null {
+  try {
+    const manifest = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as Partial<Manifest>;
+    if (manifest.format !== FORMAT || manifest.version !== FORMAT_VERSION || typeof manifest.dimensions !== 'number') return null;
+    return { keyRef: manifest.keyRef ?? null, dimensions: manifest.dimensions };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Where a graph's plaintext may pass between usearch and the encryption: memory (`/dev/shm`) when
+ * the machine has it with room to spare, else null (the snapshot's own directory is used, and the
+ * file is overwritten before it is removed — on an SSD that does not guarantee the bytes are gone,
+ * which docs/face-recognition.md says).
+ */
+export function scratchDirFor(bytesNeeded: number): string | null {
+  const shm = '/dev/shm';
+  try {
+    const fs = statfsSync(shm);
+    return fs.bavail * fs.bsize > 2 * bytesNeeded ? shm : null;
+  } catch {
+    return null;
+  }
+}
+
 
 export class TemplateIndex {
   readonly dimensions: number;
   readonly exactMaxElements: number;
   readonly hnsw: Readonly<HnswOptions>;
   private readonly buildSliceMs: number;
+  private readonly buildThreads: number;
   private readonly groups = new Map<string, Group>();
   private readonly entries = new Map<string, Entry>();
   private nextKey = 1;
@@ -260,6 +340,7 @@ export class TemplateIndex {
     this.exactMaxElements = options.exactMaxElements ?? DEFAULT_EXACT_MAX_ELEMENTS;
     this.hnsw = { ...DEFAULT_HNSW_OPTIONS, ...options.hnsw };
     this.buildSliceMs = options.buildSliceMs ?? 20;
+    this.buildThreads = options.buildThreads ?? 1;
   }
 
   get size(): number {
@@ -379,13 +460,16 @@ export class TemplateIndex {
   /**
    * Writes a snapshot to the directory `dir` (replaced atomically: a crash leaves the old snapshot
    * or the new one). Synchronous, so the snapshot is consistent; it blocks for about the time the
-   * disk takes to write the rows and graphs (measured in the bench).
+   * disk takes to write (and encrypt) the rows and graphs (measured in the bench). Returns the ids
+   * it holds.
    */
-  save(dir: string, meta: unknown = null): void {
+  save(dir: string, meta: unknown = null, options: SaveOptions = {}): string[] {
     if (endianness() !== 'LE') throw new Error('template snapshots are little-endian only');
+    const key = options.seal?.key ?? null;
+    if (key && key.length !== 32) throw new RangeError('a snapshot key has 32 bytes');
     const tmp = `${dir}.tmp-${process.pid}`;
     rmSync(tmp, { recursive: true, force: true });
-    mkdirSync(tmp, { recursive: true });
+    mkdirSync(tmp, { recursive: true, mode: 0o700 });
     const manifest: Manifest = {
       format: FORMAT,
       version: FORMAT_VERSION,
@@ -393,40 +477,76 @@ export class TemplateIndex {
       exactMaxElements: this.exactMaxElements,
       hnsw: { ...this.hnsw },
       nextKey: this.nextKey,
+      keyRef: options.seal?.keyRef ?? null,
       meta,
       groups: [],
     };
-    let n = 0;
-    for (const group of this.groups.values()) {
-      const file = `g${n}`;
-      const graph = group.graph ? `g${n}.usearch` : null;
-      n++;
-      const rowsSha256 = writeRows(join(tmp, `${file}.f32`), group.data.subarray(0, group.count * this.dimensions));
-      writeFileSync(join(tmp, `${file}.ids.json`), JSON.stringify({ ids: group.rowIds, keys: group.rowKeys }));
-      let graphSha256: string | null = null;
-      if (group.graph && graph) {
-        group.graph.save(join(tmp, graph));
-        graphSha256 = hashFile(join(tmp, graph));
+    const saved: string[] = [];
+    try {
+      let n = 0;
+      for (const group of this.groups.values()) {
+        if (options.onlyGraphGroups && !group.graph) continue;
+        const file = `g${n}`;
+        const graph = group.graph ? `g${n}.usearch` : null;
+        n++;
+        const rows = group.data.subarray(0, group.count * this.dimensions);
+        writeBytes(join(tmp, `${file}.f32`), asBytes(rows), key);
+        writeBytes(join(tmp, `${file}.ids.json`), Buffer.from(JSON.stringify({ ids: group.rowIds, keys: group.rowKeys })), key);
+        let graphSha256: string | null = null;
+        if (group.graph && graph) {
+          if (key) {
+            const estimate = group.count * (this.dimensions * 4 + this.hnsw.connectivity * 8 + 64);
+            const scratch = join(options.scratchDir ?? scratchDirFor(estimate) ?? tmp, `motcua-graph-${process.pid}-${randomBytes(6).toString('hex')}`);
+            try {
+              group.graph.save(scratch);
+              sealFile(scratch, join(tmp, graph), key);
+            } finally {
+              wipeFile(scratch);
+            }
+          } else {
+            group.graph.save(join(tmp, graph));
+            graphSha256 = hashFile(join(tmp, graph));
+          }
+        }
+        manifest.groups.push({ groupKey: group.key, count: group.count, file, rowsSha256: key ? '' : sha256(rows), graph, graphSha256 });
+        saved.push(...group.rowIds);
       }
-      manifest.groups.push({ groupKey: group.key, count: group.count, file, rowsSha256, graph, graphSha256 });
+      // The manifest goes last: a directory without one is not a snapshot. Sealed, only the header
+      // stays readable.
+      if (key) {
+        writeBytes(join(tmp, SEALED_MANIFEST), Buffer.from(JSON.stringify(manifest)), key);
+        const header: Manifest = { ...manifest, meta: null, groups: [], nextKey: 0 };
+        writeFileSync(join(tmp, MANIFEST), JSON.stringify(header), { mode: 0o600 });
+      } else {
+        writeFileSync(join(tmp, MANIFEST), JSON.stringify(manifest), { mode: 0o600 });
+      }
+    } catch (error) {
+      rmSync(tmp, { recursive: true, force: true });
+      throw error;
     }
-    // The manifest goes last: a directory without one is not a snapshot.
-    writeFileSync(join(tmp, MANIFEST), JSON.stringify(manifest));
     const old = `${dir}.old-${process.pid}`;
     if (existsSync(dir)) renameSync(dir, old);
     renameSync(tmp, dir);
     rmSync(old, { recursive: true, force: true });
+    return saved;
   }
 
   /**
-   * Reads a snapshot written by `save`. Build-time graph settings are the snapshot's; search-time
-   * ones (`expansionSearch`, `candidates`, `candidateShare`) and `buildSliceMs` come from `options`
-   * or the defaults. The dimensions must match when given. A graph file that is missing or does not hold every row is completed (or rebuilt) in the
-   * background, so a damaged snapshot costs time, never results.
+   * Reads a snapshot written by `save` (with its key when it was sealed). Build-time graph settings
+   * are the snapshot's; search-time ones (`expansionSearch`, `candidates`, `candidateShare`),
+   * `buildSliceMs` and `buildThreads` come from `options` or the defaults. The dimensions must match
+   * when given. A graph file that is missing or does not hold every row is completed (or rebuilt)
+   * in the background, so a damaged graph costs time, never results; damaged rows (or a wrong key)
+   * throw.
    */
-  static load(dir: string, options: Partial<TemplateIndexOptions> = {}): { index: TemplateIndex; meta: unknown } {
-    const manifest = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as Manifest;
+  static load(dir: string, options: Partial<TemplateIndexOptions> = {}, opening: LoadOptions = {}): { index: TemplateIndex; meta: unknown } {
+    let manifest = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as Manifest;
     if (manifest.format !== FORMAT || manifest.version !== FORMAT_VERSION) throw new Error(`${dir} is not a template index snapshot`);
+    const key = manifest.keyRef === null ? null : (opening.key ?? null);
+    if (manifest.keyRef !== null) {
+      if (!key) throw new Error(`${dir} is sealed and no key was given`);
+      manifest = JSON.parse(readBytes(join(dir, SEALED_MANIFEST), key).toString('utf8')) as Manifest;
+    }
     if (options.dimensions !== undefined && options.dimensions !== manifest.dimensions) {
       throw new RangeError(`snapshot holds ${manifest.dimensions}-value templates, expected ${options.dimensions}`);
     }
@@ -443,15 +563,17 @@ export class TemplateIndex {
         expansionAdd: manifest.hnsw.expansionAdd,
       },
       buildSliceMs: options.buildSliceMs,
+      buildThreads: options.buildThreads,
     });
     index.nextKey = manifest.nextKey;
     for (const g of manifest.groups) {
-      const { ids, keys } = JSON.parse(readFileSync(join(dir, `${g.file}.ids.json`), 'utf8')) as { ids: string[]; keys: number[] };
+      const { ids, keys } = JSON.parse(readBytes(join(dir, `${g.file}.ids.json`), key).toString('utf8')) as { ids: string[]; keys: number[] };
       if (ids.length !== g.count || keys.length !== g.count) throw new Error(`snapshot group ${g.file} is inconsistent`);
       const group = new Group(g.groupKey, manifest.dimensions, g.count);
       const rows = group.data.subarray(0, g.count * manifest.dimensions);
-      readRows(join(dir, `${g.file}.f32`), rows);
-      if (sha256(rows) !== g.rowsSha256) throw new Error(`snapshot group ${g.file} is damaged`);
+      readBytes(join(dir, `${g.file}.f32`), key, asBytes(rows));
+      // Sealed files are authenticated by their GCM tag; plain ones by the manifest's hash.
+      if (!key && sha256(rows) !== g.rowsSha256) throw new Error(`snapshot group ${g.file} is damaged`);
       group.count = g.count;
       group.rowIds = ids;
       group.rowKeys = keys;
@@ -461,8 +583,8 @@ export class TemplateIndex {
       }
       index.groups.set(group.key, group);
       if (group.elements > index.exactMaxElements / 2 && (g.graph !== null || group.elements > index.exactMaxElements)) {
-        const file = g.graph === null ? null : join(dir, g.graph);
-        if (!file || !index.loadGraph(group, file, g.graphSha256)) index.startGraph(group);
+        const loaded = g.graph !== null && index.loadGraph(group, join(dir, g.graph), g.graphSha256, key, opening.scratchDir);
+        if (!loaded) index.startGraph(group);
       }
     }
     index.scheduleDrain();
@@ -512,15 +634,32 @@ export class TemplateIndex {
   }
 
   /** Loads a saved graph; false when it is missing, unreadable or holds keys the rows do not. */
-  private loadGraph(group: Group, file: string, expectedSha256: string | null): boolean {
-    if (!existsSync(file) || hashFile(file) !== expectedSha256) return false;
-    const graph = this.newGraph();
-    try {
-      graph.load(file);
-    } catch {
+  private loadGraph(group: Group, file: string, expectedSha256: string | null, key: Buffer | null, scratchDir: string | undefined): boolean {
+    if (!existsSync(file)) return false;
+    let path = file;
+    if (key) {
+      const scratchRoot = scratchDir ?? scratchDirFor(statSync(file).size) ?? `${file}.open`;
+      if (scratchRoot === `${file}.open`) mkdirSync(scratchRoot, { recursive: true, mode: 0o700 });
+      path = join(scratchRoot, `motcua-graph-${process.pid}-${randomBytes(6).toString('hex')}`);
+      try {
+        unsealFile(file, path, key);
+      } catch {
+        wipeFile(path);
+        return false;
+      }
+    } else if (hashFile(file) !== expectedSha256) {
       return false;
     }
-    const present = graph.contains(BigUint64Array.from(group.rowKeys, (key) => BigInt(key))) as boolean[];
+    const graph = this.newGraph();
+    try {
+      graph.load(path);
+    } catch {
+      return false;
+    } finally {
+      if (key) wipeFile(path);
+      if (key) rmSync(`${file}.open`, { recursive: true, force: true });
+    }
+    const present = graph.contains(BigUint64Array.from(group.rowKeys, (k) => BigInt(k))) as boolean[];
     const pending = new Set<number>();
     present.forEach((isThere, row) => {
       if (!isThere) pending.add(group.rowKeys[row]!);
@@ -569,7 +708,7 @@ export class TemplateIndex {
       }
       const started = performance.now();
       try {
-        group.graph.add(keys, vectors, 0);
+        group.graph.add(keys, vectors, this.buildThreads);
       } catch {
         // Slower but still correct: the group is scanned exactly from now on.
         group.graph = null;
@@ -631,18 +770,150 @@ function dotRow(data: Float32Array, offset: number, q: Float32Array): number {
 /** Chunked, because fs refuses single reads and writes above 2 GiB (1,000,000 × 1024 floats is 4 GB). */
 const IO_CHUNK_BYTES = 1 << 28;
 
-/** Writes the rows and returns their SHA-256. */
-function writeRows(path: string, rows: Float32Array): string {
-  const bytes = new Uint8Array(rows.buffer, rows.byteOffset, rows.byteLength);
-  const fd = openSync(path, 'w');
+const asBytes = (rows: Float32Array) => new Uint8Array(rows.buffer, rows.byteOffset, rows.byteLength);
+
+/** Writes `bytes` to `path`, encrypted when `key` is given (a fresh nonce per file). */
+function writeBytes(path: string, bytes: Uint8Array, key: Buffer | null): void {
+  const fd = openSync(path, 'w', 0o600);
   try {
-    for (let offset = 0; offset < bytes.length; ) {
-      offset += writeSync(fd, bytes, offset, Math.min(IO_CHUNK_BYTES, bytes.length - offset));
+    const put = (chunk: Uint8Array) => {
+      for (let offset = 0; offset < chunk.length; ) offset += writeSync(fd, chunk, offset, chunk.length - offset);
+    };
+    if (!key) {
+      for (let offset = 0; offset < bytes.length; offset += IO_CHUNK_BYTES) put(bytes.subarray(offset, offset + IO_CHUNK_BYTES));
+      return;
     }
+    const nonce = randomBytes(NONCE_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', key, nonce);
+    put(SEALED_MAGIC);
+    put(nonce);
+    for (let offset = 0; offset < bytes.length; offset += IO_CHUNK_BYTES) put(cipher.update(bytes.subarray(offset, offset + IO_CHUNK_BYTES)));
+    put(cipher.final());
+    put(cipher.getAuthTag());
   } finally {
     closeSync(fd);
   }
-  return sha256(rows);
+}
+
+/**
+ * Reads `path` (decrypting it when `key` is given) into `into`, whose length must be the content's,
+ * or into a new buffer. A sealed file that was altered, cut short or sealed with another key throws.
+ */
+function readBytes(path: string, key: Buffer | null, into?: Uint8Array): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const overhead = key ? SEALED_MAGIC.length + NONCE_BYTES + TAG_BYTES : 0;
+    const length = size - overhead;
+    if (length < 0 || (into && into.length !== length)) throw new Error(`${path} has the wrong size`);
+    const out = into ? Buffer.from(into.buffer, into.byteOffset, into.byteLength) : Buffer.allocUnsafe(length);
+    const readAt = (target: Uint8Array, position: number) => {
+      for (let offset = 0; offset < target.length; ) {
+        const read = readSync(fd, target, offset, Math.min(IO_CHUNK_BYTES, target.length - offset), position + offset);
+        if (read === 0) throw new Error(`${path} ended early`);
+        offset += read;
+      }
+    };
+    if (!key) {
+      readAt(out, 0);
+      return out;
+    }
+    const head = Buffer.alloc(SEALED_MAGIC.length + NONCE_BYTES);
+    readAt(head, 0);
+    if (!head.subarray(0, SEALED_MAGIC.length).equals(SEALED_MAGIC)) throw new Error(`${path} is not a sealed snapshot file`);
+    const tag = Buffer.alloc(TAG_BYTES);
+    readAt(tag, size - TAG_BYTES);
+    const decipher = createDecipheriv('aes-256-gcm', key, head.subarray(SEALED_MAGIC.length));
+    decipher.setAuthTag(tag);
+    const chunk = Buffer.allocUnsafe(Math.min(IO_CHUNK_BYTES, Math.max(length, 1)));
+    for (let offset = 0; offset < length; ) {
+      const part = chunk.subarray(0, Math.min(chunk.length, length - offset));
+      readAt(part, head.length + offset);
+      decipher.update(part).copy(out, offset);
+      offset += part.length;
+    }
+    decipher.final(); // throws when the tag does not match
+    return out;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Encrypts the file `from` into `to`, chunk by chunk (a graph can be larger than one buffer). */
+function sealFile(from: string, to: string, key: Buffer): void {
+  const src = openSync(from, 'r');
+  const dst = openSync(to, 'w', 0o600);
+  try {
+    const put = (chunk: Uint8Array) => {
+      for (let offset = 0; offset < chunk.length; ) offset += writeSync(dst, chunk, offset, chunk.length - offset);
+    };
+    const nonce = randomBytes(NONCE_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', key, nonce);
+    put(SEALED_MAGIC);
+    put(nonce);
+    const chunk = Buffer.allocUnsafe(1 << 24);
+    for (let read = readSync(src, chunk); read > 0; read = readSync(src, chunk)) put(cipher.update(chunk.subarray(0, read)));
+    put(cipher.final());
+    put(cipher.getAuthTag());
+  } finally {
+    closeSync(src);
+    closeSync(dst);
+  }
+}
+
+/** Decrypts the sealed file `from` into `to`; throws (leaving `to` to be wiped) when it fails to authenticate. */
+function unsealFile(from: string, to: string, key: Buffer): void {
+  const src = openSync(from, 'r');
+  const dst = openSync(to, 'w', 0o600);
+  try {
+    const size = fstatSync(src).size;
+    const head = Buffer.alloc(SEALED_MAGIC.length + NONCE_BYTES);
+    const tag = Buffer.alloc(TAG_BYTES);
+    if (size < head.length + TAG_BYTES || readSync(src, head, 0, head.length, 0) !== head.length || !head.subarray(0, 4).equals(SEALED_MAGIC)) {
+      throw new Error(`${from} is not a sealed snapshot file`);
+    }
+    readSync(src, tag, 0, TAG_BYTES, size - TAG_BYTES);
+    const decipher = createDecipheriv('aes-256-gcm', key, head.subarray(SEALED_MAGIC.length));
+    decipher.setAuthTag(tag);
+    const end = size - TAG_BYTES;
+    const chunk = Buffer.allocUnsafe(1 << 24);
+    for (let position = head.length; position < end; ) {
+      const read = readSync(src, chunk, 0, Math.min(chunk.length, end - position), position);
+      if (read === 0) throw new Error(`${from} ended early`);
+      const plain = decipher.update(chunk.subarray(0, read));
+      for (let offset = 0; offset < plain.length; ) offset += writeSync(dst, plain, offset, plain.length - offset);
+      position += read;
+    }
+    decipher.final();
+  } finally {
+    closeSync(src);
+    closeSync(dst);
+  }
+}
+
+/**
+ * Removes a scratch file that held a graph in clear, overwriting it first when it is not in memory
+ * (best effort: a journaling file system or an SSD may keep older copies of the blocks).
+ */
+function wipeFile(path: string): void {
+  if (!existsSync(path)) return;
+  if (!path.startsWith('/dev/shm/')) {
+    try {
+      const fd = openSync(path, 'r+');
+      try {
+        const size = fstatSync(fd).size;
+        const zeros = Buffer.alloc(Math.min(size, 1 << 24));
+        for (let offset = 0; offset < size; ) offset += writeSync(fd, zeros, 0, Math.min(zeros.length, size - offset), offset);
+        fsyncSync(fd);
+        ftruncateSync(fd, 0);
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      // Removing it below is still worth doing.
+    }
+  }
+  rmSync(path, { force: true });
 }
 
 function sha256(rows: Float32Array): string {
@@ -662,21 +933,6 @@ function hashFile(path: string): string {
     closeSync(fd);
   }
   return hash.digest('hex');
-}
-
-function readRows(path: string, into: Float32Array): void {
-  const bytes = new Uint8Array(into.buffer, into.byteOffset, into.byteLength);
-  const fd = openSync(path, 'r');
-  try {
-    if (fstatSync(fd).size !== bytes.length) throw new Error(`${path} has the wrong size`);
-    for (let offset = 0; offset < bytes.length; ) {
-      const read = readSync(fd, bytes, offset, Math.min(IO_CHUNK_BYTES, bytes.length - offset), offset);
-      if (read === 0) throw new Error(`${path} ended early`);
-      offset += read;
-    }
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** Equal up to float32 rounding of the normalisation (the same template sent again, rescaled). */
