@@ -20,6 +20,7 @@ import type { DatabaseHandle } from '../db/database';
 import type { FaceModelId } from '../contracts/face';
 import { InstalledModelCatalog } from './face/models/model-store';
 import { FileKeyStore, MemoryKeyStore } from './face/key-store';
+import { GallerySnapshots } from './face/gallery-snapshots';
 import { sendError } from './http/errors';
 import { EventStream, SseConnection } from './realtime/event-stream';
 import { registerRoutes } from './routes';
@@ -46,6 +47,11 @@ export interface AppOptions {
    * share a database must share this folder. Without either, keys live in memory (tests).
    */
   faceKeysDir?: string | null;
+  /**
+   * Where sealed snapshots of large face galleries are kept (default DATA_DIR/face-index); none
+   * without a data directory. `exactMaxElements` and the save delays are for tests.
+   */
+  faceIndex?: { dir?: string | null; exactMaxElements?: number; saveAfterChangeMs?: number; saveAfterDiscardMs?: number };
 }
 
 /** How often a running server looks again for models installed under the data directory. */
@@ -137,9 +143,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const faceKeysDir = options.faceKeysDir ?? (options.dataDir ? join(options.dataDir, 'face-keys') : null);
   const keyLog = app.log.child({ module: 'face-keys' });
   const faceKeys = faceKeysDir ? new FileKeyStore(resolve(faceKeysDir), keyLog) : new MemoryKeyStore();
+  const faceIndexDir = options.faceIndex?.dir ?? (options.dataDir ? join(options.dataDir, 'face-index') : null);
   const ctx = createServiceContext(options.database.db, options.database.engine, clock, {
     faceKeys,
     log: keyLog,
+    faceIndex: options.faceIndex?.exactMaxElements === undefined ? {} : { exactMaxElements: options.faceIndex.exactMaxElements },
+    facePersistence: faceIndexDir
+      ? {
+          snapshots: new GallerySnapshots(resolve(faceIndexDir), faceKeys, keyLog),
+          saveAfterChangeMs: options.faceIndex?.saveAfterChangeMs,
+          saveAfterDiscardMs: options.faceIndex?.saveAfterDiscardMs,
+          onError: (error, what) => keyLog.error({ err: error }, what),
+        }
+      : undefined,
     installedFaceModels: options.installedFaceModels ?? installedModelsOf(options.dataDir ?? null, (folder, reason) => app.log.warn({ folder, reason }, 'face model not usable')),
   });
   const events = new EventStream(options.database, clock, (error) => app.log.error({ err: error }, 'event stream'));
@@ -183,6 +199,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await events.stop();
   });
   app.addHook('onClose', async () => {
+    await ctx.faces.close();
     if (faceKeys instanceof FileKeyStore) await faceKeys.close();
   });
   return app;

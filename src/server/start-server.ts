@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type DatabaseHandle } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
-import { buildApp } from './app';
+import { buildApp, type AppOptions } from './app';
 import type { Config } from './config';
 import { bootstrap, type BootstrapResult } from './seed/bootstrap';
 import { DEMO_PASSWORD } from './seed/demo-centre';
@@ -27,7 +27,10 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(config: Config, options: { webRoot?: string | null } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: { webRoot?: string | null; faceIndex?: AppOptions['faceIndex'] } = {},
+): Promise<RunningServer> {
   const embedded = !config.DATABASE_URL;
   const unlock = embedded ? lockDataDir(config.DATA_DIR) : () => undefined;
   const database = await openDatabase({
@@ -49,10 +52,18 @@ export async function startServer(config: Config, options: { webRoot?: string | 
       webRoot: options.webRoot === undefined ? WEB_ROOT : options.webRoot,
       dataDir: config.DATA_DIR,
       faceKeysDir: config.FACE_KEYS_DIR ?? null,
+      faceIndex: options.faceIndex,
     });
     // Before the first face request: templates stored before encryption are sealed, and rows
     // whose keys were destroyed (brought back by a restore) are deleted.
     await secureStoredTemplates(app.deps.ctx).catch((error: unknown) => app.log.error({ err: error }, 'checking stored face templates failed'));
+    // A large gallery saved at the last stop: load it now, not at the first kiosk visit.
+    if (app.deps.ctx.faces.hasSnapshots()) {
+      void app.deps.ctx.faces.ensureLoaded(database.db).then(
+        () => app.log.info({ gallery: app.deps.ctx.faces.lastLoad }, 'face matching index loaded'),
+        (error: unknown) => app.log.error({ err: error }, 'loading the face matching index failed'),
+      );
+    }
     const housekeeping = setInterval(() => {
       closePastDays(ctx).catch((error: unknown) => app.log.error({ err: error }, 'closing past days failed'));
       // The app's own context: its face gallery is the one that must forget purged templates.

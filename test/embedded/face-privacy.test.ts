@@ -6,7 +6,7 @@
  * database or its backups; an erased template's key is gone from the key store's files.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -17,6 +17,8 @@ import { openDatabase } from '../../src/db/database';
 import { listBackups } from '../../src/server/embedded-durability';
 import { loadConfig } from '../../src/server/config';
 import { FileKeyStore } from '../../src/server/face/key-store';
+import { readSnapshotHeader, TemplateIndex } from '../../src/server/face/template-index';
+import { FALLBACK_FACE_MODEL_ID } from '../../src/contracts/face';
 import { TemplateVault } from '../../src/server/face/template-vault';
 import { readCapture } from '../../src/server/services/face-services';
 import { startServer, type RunningServer } from '../../src/server/start-server';
@@ -49,7 +51,7 @@ function dataDirectory(): string {
   return dir;
 }
 
-async function start(dataDir: string): Promise<RunningServer> {
+async function start(dataDir: string, faceIndex?: NonNullable<Parameters<typeof startServer>[1]>['faceIndex']): Promise<RunningServer> {
   const config = loadConfig({
     DATA_DIR: dataDir,
     PORT: '0',
@@ -58,7 +60,7 @@ async function start(dataDir: string): Promise<RunningServer> {
     BACKUP_INTERVAL_HOURS: '0',
     LOG_LEVEL: 'silent',
   });
-  const server = await startServer(config, { webRoot: null });
+  const server = await startServer(config, { webRoot: null, faceIndex });
   let stopped = false;
   const stop = server.stop.bind(server);
   server.stop = async () => {
@@ -252,3 +254,89 @@ describe('erasure on the embedded database, across backups and restores', () => 
     await keys.close();
   });
 });
+
+describe('the sealed snapshot of the matching index', () => {
+  // Every gallery gets an HNSW graph (as a province's remembered citizens would), and snapshots
+  // are written within moments instead of half an hour.
+  const GRAPHS_FOR_ALL = { exactMaxElements: 0, saveAfterChangeMs: 20, saveAfterDiscardMs: 20 };
+
+  async function until<T>(what: string, probe: () => T | null | undefined | false, timeoutMs = 15_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = probe();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  it('a restart loads the saved graphs; erasing a citizen destroys the snapshot key, and no copy of the old snapshot brings them back', async () => {
+    const dataDir = dataDirectory();
+    const snapshotDir = join(dataDir, 'face-index', FALLBACK_FACE_MODEL_ID);
+    let server = await start(dataDir, GRAPHS_FOR_ALL);
+    let api = client(server);
+    const admin = await api.login('admin');
+    const kiosk = await api.pairKiosk(admin);
+    const dd = await api.fieldId(admin, 'DD');
+    const chi = person(91);
+    const lan = person(92);
+    expect((await api.call('POST', '/tickets', kiosk, { fieldId: dd, face: { consent: 'remember', capture: chi(), phoneHint: '1357' } })).status).toBe(201);
+    const chiIds = (await server.app.deps.ctx.db.selectFrom('faceTemplate').select('id').where('kind', '=', 'remembered').execute()).map((r) => r.id);
+    expect(chiIds).toHaveLength(1);
+    expect((await api.call('POST', '/tickets', kiosk, { fieldId: dd, face: { consent: 'remember', capture: lan(), phoneHint: '2468' } })).status).toBe(201);
+
+    // Saved shortly after the gallery changed, sealed: no template value in any of its files.
+    const first = await until('the first snapshot', () => readSnapshotHeader(snapshotDir)?.keyRef);
+    await until('the snapshot to hold both citizens', () => server.app.deps.ctx.faces.stats().pending === 0 && existsSync(join(snapshotDir, 'manifest.sealed')));
+    const patterns = [chi(), lan()].map((c) => readCapture(c, FALLBACK_FACE_POLICY)).flatMap(templatePatterns);
+    expect(filesContaining(everyFile(join(dataDir, 'face-index')), patterns)).toEqual([]);
+    await server.stop();
+
+    // Restart: the graphs come from the snapshot, not from reading and indexing every template.
+    server = await start(dataDir, GRAPHS_FOR_ALL);
+    api = client(server);
+    const loaded = await until('the index to load', () => server.app.deps.ctx.faces.lastLoad);
+    expect(loaded).toMatchObject({ fromSnapshot: 4, fromDatabase: 0, dropped: 0 });
+    expect(server.app.deps.ctx.faces.stats().hnswGroups).toBeGreaterThan(0);
+    expect((await api.call('POST', '/kiosk/recognise', kiosk, { capture: chi() })).body['candidate']).toEqual(expect.any(String));
+    const current = readSnapshotHeader(snapshotDir)!.keyRef!;
+    const keys = new FileKeyStore(join(dataDir, 'face-keys'), quiet);
+    expect((await keys.read(current)).state).toBe('live');
+    expect((await keys.read(first)).state).toBe(current === first ? 'live' : 'destroyed');
+
+    // A copy of the data folder taken now (a file-level backup) holds the snapshot with Chi in it.
+    const copy = mkdtempSync(join(tmpdir(), 'motcua-snapshot-copy-'));
+    cleanups.push(() => rmSync(copy, { recursive: true, force: true }));
+    cpSync(snapshotDir, copy, { recursive: true });
+
+    const officer = await api.login('canbo1');
+    expect((await api.call('POST', '/face/erase', officer, { capture: chi() })).body).toEqual({ remembered: 1, walkIns: 1 });
+    // The snapshot that held Chi is unreadable for good: its key is destroyed at once.
+    const destroyed = await keys.read(current);
+    expect(destroyed.state).toBe('destroyed');
+    // A new one is written without Chi, under a new key.
+    const next = await until('a new snapshot', () => {
+      const keyRef = readSnapshotHeader(snapshotDir)?.keyRef;
+      return keyRef && keyRef !== current ? keyRef : null;
+    });
+    const nextKey = await keys.read(next);
+    if (nextKey.state !== 'live') throw new Error('the new snapshot key is not live');
+    const saved = TemplateIndex.load(snapshotDir, {}, { key: nextKey.keys[0]! }).index;
+    expect(saved.has(chiIds[0]!)).toBe(false);
+    expect(saved.size).toBe(2);
+    await server.stop();
+
+    // Put the old snapshot back, as restoring that folder copy would: it cannot be opened, so the
+    // server rebuilds the index from the database, where Chi no longer is.
+    rmSync(snapshotDir, { recursive: true, force: true });
+    cpSync(copy, snapshotDir, { recursive: true });
+    server = await start(dataDir, GRAPHS_FOR_ALL);
+    api = client(server);
+    const reloaded = await until('the index to load', () => server.app.deps.ctx.faces.lastLoad);
+    expect(reloaded).toMatchObject({ fromSnapshot: 0, fromDatabase: 2 });
+    expect((await api.call('POST', '/kiosk/recognise', kiosk, { capture: chi() })).body['candidate']).toBeNull();
+    expect((await api.call('POST', '/kiosk/recognise', kiosk, { capture: lan() })).body['candidate']).toEqual(expect.any(String));
+    await keys.close();
+  });
+});
+

@@ -83,12 +83,41 @@ export async function readTemplatesForIndex(
   purpose: string,
 ): Promise<StoredTemplate[]> {
   const rows = await ex.selectFrom('faceTemplate').select(TEMPLATE_COLUMNS).execute();
+  await auditBulkRead(ex, rows, at, purpose);
+  return rows;
+}
+
+/** Where a template belongs, without its bytes. */
+export type TemplateRef = Omit<StoredTemplate, 'template'>;
+
+/**
+ * Every template's place (no template bytes), to reconcile a matching index loaded from its
+ * snapshot with the database. Not audited: nothing biometric is read.
+ */
+export async function listTemplateRefs(ex: Executor): Promise<TemplateRef[]> {
+  return ex.selectFrom('faceTemplate').select(['id', 'centreId', 'kind', 'ticketId', 'citizenId', 'fieldId', 'serviceDay', 'model']).execute();
+}
+
+/** The given templates (those a snapshot of the index lacks), audited as one read per centre. */
+export async function readTemplatesByIds(ex: Executor, ids: readonly string[], at: Date, purpose: string): Promise<StoredTemplate[]> {
+  const rows: StoredTemplate[] = [];
+  for (let i = 0; i < ids.length; i += 1000) {
+    rows.push(...(await ex.selectFrom('faceTemplate').select(TEMPLATE_COLUMNS).where('id', 'in', ids.slice(i, i + 1000)).execute()));
+  }
+  await auditBulkRead(ex, rows, at, purpose);
+  return rows;
+}
+
+/**
+ * Records that the templates of `rows` were read by the system (e.g. from the index's own sealed
+ * snapshot), one audit entry per centre.
+ */
+export async function auditBulkRead(ex: Executor, rows: readonly { centreId: string }[], at: Date, purpose: string): Promise<void> {
   const byCentre = new Map<string, number>();
   for (const r of rows) byCentre.set(r.centreId, (byCentre.get(r.centreId) ?? 0) + 1);
   for (const [centreId, count] of byCentre) {
     await audit(ex, { centreId, at, action: 'read', templateId: null, templates: count, purpose, actorKind: 'system', actorId: null });
   }
-  return rows;
 }
 
 /** One template, read by `actor` (the officer at a counter check; the system for the index). */

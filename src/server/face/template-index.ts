@@ -347,6 +347,21 @@ export class TemplateIndex {
     return this.entries.size;
   }
 
+  /** Whether the group is searched through an HNSW graph. */
+  hasGraph(groupKey: string): boolean {
+    return this.groups.get(groupKey)?.graph != null;
+  }
+
+  /** Every id held. */
+  ids(): IterableIterator<string> {
+    return this.entries.keys();
+  }
+
+  /** The group an id is in, if it is held. */
+  groupOf(id: string): string | undefined {
+    return this.entries.get(id)?.group.key;
+  }
+
   has(id: string): boolean {
     return this.entries.has(id);
   }

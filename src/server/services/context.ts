@@ -9,7 +9,8 @@ import type { DB, DeviceRow } from '../../db/schema';
 import type { FaceModelId } from '../../contracts/face';
 import { MemoryKeyStore, type FaceKeyStore, type KeyStoreLog } from '../face/key-store';
 import { TemplateVault } from '../face/template-vault';
-import { FaceGallery } from './face-gallery';
+import { FaceGallery, type GalleryPersistence } from './face-gallery';
+import type { TemplateIndexOptions } from '../face/template-index';
 import { HallCache } from './hall-cache';
 import { TtlCache } from './ttl-cache';
 
@@ -76,6 +77,10 @@ export interface ServiceContextOptions {
   /** Where the face key store reports problems. */
   log?: KeyStoreLog;
   installedFaceModels?: () => FaceModelId[];
+  /** How the matching index is built (tests make small galleries use a graph). */
+  faceIndex?: Omit<TemplateIndexOptions, 'dimensions'>;
+  /** Where large galleries are kept between restarts (sealed snapshots); none when absent. */
+  facePersistence?: GalleryPersistence;
 }
 
 const consoleLog: KeyStoreLog = {
@@ -97,7 +102,7 @@ export function createServiceContext(
     newId: randomUUID,
     newTicketCode: () => randomTicketCode(),
     hall: new HallCache(),
-    faces: new FaceGallery(clock, {}, vault),
+    faces: new FaceGallery(clock, options.faceIndex ?? {}, vault, options.facePersistence ?? null),
     vault,
     installedFaceModels: options.installedFaceModels ?? (() => []),
     sessions: new TtlCache(AUTH_CACHE_MS),

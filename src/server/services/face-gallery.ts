@@ -8,11 +8,19 @@
  * `face.template-removed` drops templates everywhere. Templates never leave the server and never
  * appear in an event. A row whose key was destroyed (an erased or expired template brought back by
  * a restore) is never loaded: it is deleted when found; a row whose key is missing is skipped.
+ *
+ * With a data directory, large galleries (those with an HNSW graph) are also kept in a sealed
+ * snapshot (gallery-snapshots.ts): at start the snapshot is loaded and reconciled with the
+ * database — templates added since are read, templates deleted since or whose keys are no longer
+ * live are dropped — instead of reading and indexing everything again. A snapshot is rewritten a
+ * while after its gallery changes, and discarded at once (its key destroyed) when a template it
+ * holds is erased or expires.
  */
 import type { ScoredCandidate } from '../../core/face/template-math';
 import { FACE_MODELS, isFaceModelId } from '../../contracts/face';
-import { readTemplate, readTemplatesForIndex, type StoredTemplate } from '../../db/repositories/face.repository';
+import { auditBulkRead, listTemplateRefs, readTemplate, readTemplatesByIds, readTemplatesForIndex, type StoredTemplate, type TemplateRef } from '../../db/repositories/face.repository';
 import type { Database } from '../../db/database';
+import type { GallerySnapshots } from '../face/gallery-snapshots';
 import { TemplateIndex, type TemplateIndexOptions, type TemplateIndexStats } from '../face/template-index';
 import type { TemplateVault } from '../face/template-vault';
 import { forgetLeftoverTemplates, SYSTEM_AUDIT } from './face-privacy';
@@ -38,9 +46,30 @@ export function groupOf(t: Pick<StoredTemplate, 'kind' | 'centreId' | 'fieldId' 
   return t.kind === 'remembered' ? rememberedGroup(t.model, t.centreId) : walkInGroup(t.model, t.centreId, t.fieldId ?? '', t.serviceDay ?? '');
 }
 
+const ownerOfRef = (t: TemplateRef) => (t.kind === 'remembered' ? t.citizenId : t.ticketId) ?? '';
+
 /** A stored row with its decrypted template. */
 export function toGalleryEntry(t: StoredTemplate, template: Float32Array): GalleryEntry {
-  return { id: t.id, owner: (t.kind === 'remembered' ? t.citizenId : t.ticketId) ?? '', group: groupOf(t), template };
+  return { id: t.id, owner: ownerOfRef(t), group: groupOf(t), template };
+}
+
+export interface GalleryPersistence {
+  snapshots: GallerySnapshots;
+  /** A gallery that changed is saved again after this long (default 30 minutes). */
+  saveAfterChangeMs?: number;
+  /** A snapshot discarded because a template in it was erased is rewritten after this long (default 1 minute). */
+  saveAfterDiscardMs?: number;
+  /** Where failures to save or load are reported. */
+  onError: (error: unknown, what: string) => void;
+}
+
+/** How the last start found the gallery (for the processing record and the restart benchmark). */
+export interface GalleryLoadReport {
+  fromSnapshot: number;
+  fromDatabase: number;
+  /** Snapshot templates dropped because their rows were gone or their keys no longer live. */
+  dropped: number;
+  seconds: number;
 }
 
 export class FaceGallery {
@@ -51,12 +80,27 @@ export class FaceGallery {
   private readonly groupSizes = new Map<string, number>();
   private readonly groupOfId = new Map<string, string>();
   private loading: Promise<void> | null = null;
+  /** Per model, the ids its snapshot on disk holds. */
+  private readonly snapshotIds = new Map<string, Set<string>>();
+  private readonly saveTimers = new Map<string, { timer: NodeJS.Timeout; due: number }>();
+  /** Snapshot writes and discards, one at a time. */
+  private persisting: Promise<void> = Promise.resolve();
+  /** Ids removed while a save was under way (the save may have caught them). */
+  private removedDuringSave: Set<string> | null = null;
+  private closed = false;
+  lastLoad: GalleryLoadReport | null = null;
 
   constructor(
     private readonly clock: () => Date,
     private readonly indexOptions: Omit<TemplateIndexOptions, 'dimensions'>,
     private readonly vault: TemplateVault,
+    private readonly persistence: GalleryPersistence | null = null,
   ) {}
+
+  /** Whether a snapshot is waiting on disk (then the gallery is worth loading at start). */
+  hasSnapshots(): boolean {
+    return (this.persistence?.snapshots.models().length ?? 0) > 0;
+  }
 
   /** The index of one model's templates (each model has its own template length). */
   private indexFor(model: string, create: boolean): TemplateIndex | null {
@@ -93,7 +137,92 @@ export class FaceGallery {
   }
 
   private async load(db: Database): Promise<void> {
-    const rows = await readTemplatesForIndex(db, this.clock(), 'loading the matching index');
+    const started = performance.now();
+    const fromSnapshot = await this.loadSnapshots();
+    if (fromSnapshot === 0) {
+      const rows = await readTemplatesForIndex(db, this.clock(), 'loading the matching index');
+      await this.addRows(db, rows);
+      this.lastLoad = { fromSnapshot: 0, fromDatabase: this.groupOfId.size, dropped: 0, seconds: (performance.now() - started) / 1000 };
+      // A large gallery is worth a snapshot as soon as its graph is built.
+      for (const [model, index] of this.indexes) if (index.stats().hnswGroups > 0) this.scheduleSave(model, 0);
+      return;
+    }
+    const report = await this.reconcile(db);
+    this.lastLoad = { ...report, seconds: (performance.now() - started) / 1000 };
+  }
+
+  /** Loads every model's snapshot; returns how many templates they hold. */
+  private async loadSnapshots(): Promise<number> {
+    const snapshots = this.persistence?.snapshots;
+    if (!snapshots) return 0;
+    let held = 0;
+    for (const model of snapshots.models()) {
+      if (!isFaceModelId(model)) continue;
+      try {
+        const loaded = await snapshots.load(model, { ...this.indexOptions, dimensions: FACE_MODELS[model].templateLength });
+        if (!loaded) continue;
+        this.indexes.set(model, loaded.index);
+        this.snapshotIds.set(model, loaded.ids);
+        held += loaded.ids.size;
+      } catch (error) {
+        this.persistence!.onError(error, 'loading the face index snapshot');
+      }
+    }
+    return held;
+  }
+
+  /**
+   * After snapshots were loaded: keeps what the database still has with a live key, drops the
+   * rest, and reads what the snapshots lack.
+   */
+  private async reconcile(db: Database): Promise<Omit<GalleryLoadReport, 'seconds'>> {
+    const refs = await listTemplateRefs(db);
+    const listed = new Set<string>();
+    const held: TemplateRef[] = [];
+    const missing: string[] = [];
+    for (const ref of refs) {
+      listed.add(ref.id);
+      if (this.indexes.get(ref.model)?.groupOf(ref.id) === groupOf(ref)) held.push(ref);
+      else missing.push(ref.id);
+    }
+    const drop = new Map<string, string[]>();
+    const dropOne = (model: string, id: string) => {
+      const list = drop.get(model) ?? [];
+      list.push(id);
+      drop.set(model, list);
+    };
+    for (const [model, index] of this.indexes) for (const id of index.ids()) if (!listed.has(id)) dropOne(model, id);
+    // A key destroyed or lost since the snapshot was written: the template must not be used.
+    const states = await this.vault.keyStates(held.map((r) => r.id));
+    const leftovers: string[] = [];
+    const kept: TemplateRef[] = [];
+    for (const ref of held) {
+      const state = states.get(ref.id);
+      if (state === 'live') kept.push(ref);
+      else {
+        dropOne(ref.model, ref.id);
+        if (state === 'destroyed') leftovers.push(ref.id);
+      }
+    }
+    let dropped = 0;
+    for (const [model, ids] of drop) {
+      const index = this.indexes.get(model)!;
+      for (const id of ids) index.remove(id);
+      dropped += ids.length;
+      // The snapshot holds templates that are gone: it must not outlive this start.
+      this.discardSnapshot(model);
+    }
+    for (const ref of kept) this.register(ref.id, ownerOfRef(ref), groupOf(ref));
+    await auditBulkRead(db, kept, this.clock(), 'loading the matching index from its sealed snapshot');
+    await forgetLeftoverTemplates(db, this.vault, leftovers, this.clock());
+    const rows = await readTemplatesByIds(db, missing, this.clock(), 'loading the matching index (templates its snapshot lacks)');
+    const before = this.groupOfId.size;
+    await this.addRows(db, rows);
+    return { fromSnapshot: kept.length, fromDatabase: this.groupOfId.size - before, dropped };
+  }
+
+  /** Opens stored rows and adds them; deletes those whose keys were destroyed. */
+  private async addRows(db: Database, rows: StoredTemplate[]): Promise<void> {
     const opened = await this.vault.openMany(rows);
     const leftovers: string[] = [];
     for (const row of rows) {
@@ -104,22 +233,31 @@ export class FaceGallery {
     await forgetLeftoverTemplates(db, this.vault, leftovers, this.clock());
   }
 
+  private register(id: string, owner: string, group: string): void {
+    this.ownerOf.set(id, owner);
+    this.groupOfId.set(id, group);
+    this.groupSizes.set(group, (this.groupSizes.get(group) ?? 0) + 1);
+  }
+
   add(entry: GalleryEntry): void {
     this.remove([entry.id]);
     // A template of an unknown model, or of the wrong length for its model, can never be compared.
     const index = this.indexFor(modelOfGroup(entry.group), true);
     if (!index || entry.template.length !== index.dimensions) return;
     index.add(entry.id, entry.group, entry.template);
-    this.ownerOf.set(entry.id, entry.owner);
-    this.groupOfId.set(entry.id, entry.group);
-    this.groupSizes.set(entry.group, (this.groupSizes.get(entry.group) ?? 0) + 1);
+    this.register(entry.id, entry.owner, entry.group);
+    if (this.persistence && index.hasGraph(entry.group)) this.scheduleSave(modelOfGroup(entry.group), this.persistence.saveAfterChangeMs ?? 30 * 60_000);
   }
 
   remove(ids: readonly string[]): void {
     for (const id of ids) {
       const group = this.groupOfId.get(id);
       if (group === undefined) continue;
-      this.indexFor(modelOfGroup(group), false)?.remove(id);
+      const model = modelOfGroup(group);
+      this.indexFor(model, false)?.remove(id);
+      this.removedDuringSave?.add(id);
+      // An erased or expired template must not survive in a snapshot.
+      if (this.snapshotIds.get(model)?.has(id)) this.discardSnapshot(model);
       this.ownerOf.delete(id);
       this.groupOfId.delete(id);
       const left = (this.groupSizes.get(group) ?? 1) - 1;
@@ -143,6 +281,77 @@ export class FaceGallery {
     const index = this.indexFor(modelOfGroup(group), false);
     if (!index || probe.length !== index.dimensions || !this.groupSizes.has(group)) return [];
     return index.search(probe, k, { groupKey: group }).map((hit) => ({ id: this.ownerOf.get(hit.id) ?? '', score: hit.score }));
+  }
+
+  /**
+   * Destroys the model's snapshot now (it holds a template that is gone) and writes a new one
+   * shortly, so that a restart does not have to rebuild the graph.
+   */
+  private discardSnapshot(model: string): void {
+    const persistence = this.persistence;
+    if (!persistence) return;
+    this.snapshotIds.delete(model);
+    void this.persist(() => persistence.snapshots.discard(model), 'discarding the face index snapshot');
+    this.scheduleSave(model, persistence.saveAfterDiscardMs ?? 60_000);
+  }
+
+  private persist(work: () => Promise<void>, what: string): Promise<void> {
+    const run = this.persisting.then(work).catch((error: unknown) => this.persistence?.onError(error, what));
+    this.persisting = run;
+    return run;
+  }
+
+  /** Saves the model's gallery in `delayMs` (or sooner when a save is already due sooner). */
+  private scheduleSave(model: string, delayMs: number): void {
+    if (this.closed) return;
+    const due = Date.now() + delayMs;
+    const pending = this.saveTimers.get(model);
+    if (pending && pending.due <= due) return;
+    if (pending) clearTimeout(pending.timer);
+    const timer = setTimeout(() => {
+      this.saveTimers.delete(model);
+      void this.saveNow(model);
+    }, delayMs);
+    timer.unref();
+    this.saveTimers.set(model, { timer, due });
+  }
+
+  /** Writes the model's snapshot (once its graph holds every template). */
+  saveNow(model: string): Promise<void> {
+    const persistence = this.persistence;
+    if (!persistence) return Promise.resolve();
+    return this.persist(async () => {
+      const index = this.indexes.get(model);
+      if (!index) return;
+      await index.whenIndexed();
+      this.removedDuringSave = new Set();
+      let saved: Set<string> | null = null;
+      try {
+        saved = await persistence.snapshots.save(model, index);
+      } finally {
+        const removed = this.removedDuringSave;
+        this.removedDuringSave = null;
+        const caught = saved;
+        if (removed && caught && [...removed].some((id) => caught.has(id))) {
+          // Removed between the write and now: the new snapshot holds it.
+          saved = null;
+          await persistence.snapshots.discard(model);
+          this.scheduleSave(model, persistence.saveAfterDiscardMs ?? 60_000);
+        }
+      }
+      if (saved) this.snapshotIds.set(model, saved);
+      else this.snapshotIds.delete(model);
+    }, 'saving the face index snapshot');
+  }
+
+  /** At shutdown: writes the snapshots that were due, and waits for writes under way. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const due = [...this.saveTimers.keys()];
+    for (const { timer } of this.saveTimers.values()) clearTimeout(timer);
+    this.saveTimers.clear();
+    for (const model of due) await this.saveNow(model);
+    await this.persisting;
   }
 
   size(group?: string): number {
