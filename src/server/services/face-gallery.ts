@@ -284,6 +284,29 @@ export class FaceGallery {
   }
 
   /**
+   * Destroys the key of every snapshot that holds one of `ids` (templates being erased or purged),
+   * so that the deletion is complete when it is reported; throws when a key cannot be destroyed.
+   */
+  async discardSnapshotsHolding(ids: readonly string[]): Promise<void> {
+    const persistence = this.persistence;
+    if (!persistence) return;
+    for (const [model, held] of [...this.snapshotIds]) {
+      if (!ids.some((id) => held.has(id))) continue;
+      this.snapshotIds.delete(model);
+      let failure: unknown = null;
+      await this.persist(
+        () => persistence.snapshots.discard(model).catch((error: unknown) => {
+          failure = error;
+          throw error;
+        }),
+        'discarding the face index snapshot',
+      );
+      if (failure) throw failure;
+      this.scheduleSave(model, persistence.saveAfterDiscardMs ?? 60_000);
+    }
+  }
+
+  /**
    * Destroys the model's snapshot now (it holds a template that is gone) and writes a new one
    * shortly, so that a restart does not have to rebuild the graph.
    */
@@ -317,13 +340,14 @@ export class FaceGallery {
   }
 
   /** Writes the model's snapshot (once its graph holds every template). */
-  saveNow(model: string): Promise<void> {
+  async saveNow(model: string): Promise<void> {
     const persistence = this.persistence;
-    if (!persistence) return Promise.resolve();
+    // Waiting for the graph happens outside the queue: an erasure's discard must not wait for it.
+    await this.indexes.get(model)?.whenIndexed();
+    if (!persistence) return;
     return this.persist(async () => {
       const index = this.indexes.get(model);
       if (!index) return;
-      await index.whenIndexed();
       this.removedDuringSave = new Set();
       let saved: Set<string> | null = null;
       try {

@@ -548,6 +548,8 @@ export async function purgeExpiredFaceData(ctx: ServiceContext): Promise<number>
 export async function destroyKeys(ctx: ServiceContext, templateIds: readonly string[]): Promise<void> {
   try {
     await ctx.vault.destroy(templateIds);
+    // A sealed snapshot of the matching index holding one of them becomes unreadable too.
+    await ctx.faces.discardSnapshotsHolding(templateIds);
   } catch (error) {
     ctx.vault.log.error({ keyStore: ctx.vault.keys.location ?? 'memory', err: error }, 'face template keys cannot be destroyed: the deletion is not done');
     throw new AppError('FACE_KEYS_UNAVAILABLE');
