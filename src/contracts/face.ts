@@ -119,15 +119,6 @@ export const FALLBACK_FACE_MODEL_ID: FaceModelId = 'face-api-128-aligned';
 /** The model a site uses once it is installed, unless an admin pins another. */
 export const PREFERRED_FACE_MODEL_ID: FaceModelId = 'face-reidentification-retail-0095';
 
-/** @deprecated the model is chosen per centre (settings.faceModel); kept for the fallback's callers. */
-export const FACE_MODEL_ID = FALLBACK_FACE_MODEL_ID;
-
-/** @deprecated the length depends on the model: FACE_MODELS[id].templateLength. */
-export const FACE_TEMPLATE_LENGTH = FACE_MODELS[FALLBACK_FACE_MODEL_ID].templateLength;
-
-/** @deprecated the threshold depends on the model: FACE_MODELS[id].defaultThreshold. */
-export const DEFAULT_FACE_MATCH_THRESHOLD = FACE_MODELS[FALLBACK_FACE_MODEL_ID].defaultThreshold;
-
 /**
  * The 1:N searches the server makes, each audited: one field's walk-in numbers of the day (the same
  * person gets their number back), a centre's remembered citizens (recognition at the kiosk), and
