@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/server/app';
+import { buildApp, type AppOptions } from '../../src/server/app';
 import { FileKeyStore } from '../../src/server/face/key-store';
 import { bootstrap } from '../../src/server/seed/bootstrap';
 import { DEMO_PASSWORD } from '../../src/server/seed/demo-centre';
@@ -62,6 +62,8 @@ export async function createTestApp(
     installedFaceModels?: () => FaceModelId[];
     /** The data directory (installed models, face keys); a fresh temporary one by default. */
     dataDir?: string;
+    /** How the face matching index is built and kept (see AppOptions). */
+    faceIndex?: AppOptions['faceIndex'];
   } = {},
 ): Promise<TestApp> {
   const clock = options.clock ?? new TestClock();
@@ -80,6 +82,7 @@ export async function createTestApp(
     dataDir,
     ...(options.logStream ? { logStream: options.logStream } : {}),
     ...(options.installedFaceModels ? { installedFaceModels: options.installedFaceModels } : {}),
+    ...(options.faceIndex ? { faceIndex: options.faceIndex } : {}),
   });
   await app.ready();
 
