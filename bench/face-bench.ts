@@ -664,6 +664,8 @@ interface Dataset {
 
 /** The gallery's group, as the server keys one centre's remembered citizens of the model measured. */
 let GROUP = benchGroup(PREFERRED_FACE_MODEL_ID);
+/** The search width the server uses for the model measured (FACE_MODELS[model].searchExpansion). */
+let SEARCH: Partial<typeof DEFAULT_HNSW_OPTIONS> = { expansionSearch: FACE_MODELS[PREFERRED_FACE_MODEL_ID].searchExpansion };
 
 async function buildOrLoad(
   label: string,
@@ -679,7 +681,7 @@ async function buildOrLoad(
   if (persist && existsSync(join(snapshotDir, 'manifest.json'))) {
     log(`${label}: loading the saved index`);
     const started = performance.now();
-    const { index, meta } = TemplateIndex.load(snapshotDir, { dimensions: dims, exactMaxElements: exactMax });
+    const { index, meta } = TemplateIndex.load(snapshotDir, { dimensions: dims, exactMaxElements: exactMax, hnsw: SEARCH });
     await index.whenIndexed();
     const loadSeconds = (performance.now() - started) / 1000;
     const built = meta as { buildSeconds: number; builtAt: string; saveSeconds: number };
@@ -691,7 +693,7 @@ async function buildOrLoad(
   log(`${label}: building`);
   const started = performance.now();
   // Both cores: the server builds with one (beside its database), which is slower, not different.
-  const index = new TemplateIndex({ dimensions: dims, exactMaxElements: exactMax, buildSliceMs: 2000, buildThreads: 0 });
+  const index = new TemplateIndex({ dimensions: dims, exactMaxElements: exactMax, buildSliceMs: 2000, buildThreads: 0, hnsw: SEARCH });
   for (let i = 0; i < size; i++) index.add(benchTemplateId(i), GROUP, data.gallery.subarray(i * dims, (i + 1) * dims));
   const progress = setInterval(() => {
     const left = index.stats().pending;
@@ -827,7 +829,7 @@ export function modelFor(dims: number, scoresFile?: string): Model {
   };
 }
 
-const indexSettings = () => ({ exactMaxElements: DEFAULT_EXACT_MAX_ELEMENTS, hnsw: DEFAULT_HNSW_OPTIONS, k: K });
+const indexSettings = () => ({ exactMaxElements: DEFAULT_EXACT_MAX_ELEMENTS, hnsw: { ...DEFAULT_HNSW_OPTIONS, ...SEARCH }, k: K });
 /** What a saved graph depends on (search-time settings apply when it is loaded). */
 const buildSettings = () => {
   const { quantization, connectivity, expansionAdd } = DEFAULT_HNSW_OPTIONS;
@@ -953,6 +955,7 @@ export async function measureMatching(): Promise<Record<string, unknown>> {
   const machineAtStart = machine();
   const inUse = modelInUse();
   GROUP = benchGroup(inUse.model);
+  SEARCH = { expansionSearch: FACE_MODELS[inUse.model].searchExpansion };
   const sizes = envList('FACE_BENCH_SIZES', '10000,100000,1000000');
   const queries = envList('FACE_BENCH_QUERIES', '1000')[0]!;
   const extraDims = envList('FACE_BENCH_EXTRA_DIMS', '').filter((d) => d !== inUse.dims);

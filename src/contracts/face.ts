@@ -30,6 +30,12 @@ export interface FaceModelInfo {
   defaultThreshold: number;
   /** Default lead of the best candidate over the second best (look-alikes score close together). */
   defaultMargin: number;
+  /**
+   * How wide a large gallery's HNSW graph is searched (usearch expansion_search), measured with
+   * `npm run bench:face` for recall@1 ≥ 0.99: a model whose strangers score near 0 (templates spread
+   * over the whole sphere) needs a wider search than one whose templates sit in a narrow cone.
+   */
+  searchExpansion: number;
   /** Licence of the weights, as shown to the admin. */
   licence: string;
   /**
@@ -70,6 +76,8 @@ export const FACE_MODELS: Readonly<Record<FaceModelId, FaceModelInfo>> = {
     // pairs (docs/face-recognition.md). face-api scores are compressed near 1, hence the small margin.
     defaultThreshold: 0.988,
     defaultMargin: 0.005,
+    // Recall@1 0.997 at 100,000 and 0.995 at 1,000,000 (docs/face-recognition.md).
+    searchExpansion: 256,
     licence: 'dlib ResNet, public domain (face-api MIT)',
     measured: {
       eastAsianSet: 'east-asian-dev: 12 identities, 230 photos (2026-12-03)',
@@ -93,6 +101,8 @@ export const FACE_MODELS: Readonly<Record<FaceModelId, FaceModelInfo>> = {
     // same person stay above it (3.4% below on east-asian-dev): docs/face-recognition.md.
     defaultThreshold: 0.75,
     defaultMargin: 0.05,
+    // 256 gave recall@1 0.975 at 100,000 (enrolled visitors 0.956), 512 gave 0.996, 1024 0.999.
+    searchExpansion: 512,
     licence: 'Apache-2.0, © Intel Corporation (converted from OpenVINO IR to ONNX, weights unchanged)',
     measured: {
       eastAsianSet: 'east-asian-dev: 12 identities, 230 photos (2026-12-03)',

@@ -17,7 +17,7 @@
  * holds is erased or expires.
  */
 import type { ScoredCandidate } from '../../core/face/template-math';
-import { FACE_MODELS, isFaceModelId } from '../../contracts/face';
+import { FACE_MODELS, isFaceModelId, type FaceModelId } from '../../contracts/face';
 import { auditBulkRead, listTemplateRefs, readTemplate, readTemplatesByIds, readTemplatesForIndex, type StoredTemplate, type TemplateRef } from '../../db/repositories/face.repository';
 import type { Database } from '../../db/database';
 import type { GallerySnapshots } from '../face/gallery-snapshots';
@@ -106,10 +106,15 @@ export class FaceGallery {
   private indexFor(model: string, create: boolean): TemplateIndex | null {
     let index = this.indexes.get(model) ?? null;
     if (!index && create && isFaceModelId(model)) {
-      index = new TemplateIndex({ ...this.indexOptions, dimensions: FACE_MODELS[model].templateLength });
+      index = new TemplateIndex({ ...this.indexOptions, ...this.searchOptionsFor(model), dimensions: FACE_MODELS[model].templateLength });
       this.indexes.set(model, index);
     }
     return index;
+  }
+
+  /** The model's search width, unless the options set one. */
+  private searchOptionsFor(model: FaceModelId): Pick<TemplateIndexOptions, 'hnsw'> {
+    return { hnsw: { expansionSearch: FACE_MODELS[model].searchExpansion, ...this.indexOptions.hnsw } };
   }
 
   /** Resolves once every large group's graph holds all its templates (searches never wait for it). */
@@ -159,7 +164,7 @@ export class FaceGallery {
     for (const model of snapshots.models()) {
       if (!isFaceModelId(model)) continue;
       try {
-        const loaded = await snapshots.load(model, { ...this.indexOptions, dimensions: FACE_MODELS[model].templateLength });
+        const loaded = await snapshots.load(model, { ...this.indexOptions, ...this.searchOptionsFor(model), dimensions: FACE_MODELS[model].templateLength });
         if (!loaded) continue;
         this.indexes.set(model, loaded.index);
         this.snapshotIds.set(model, loaded.ids);
