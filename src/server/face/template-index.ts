@@ -648,31 +648,33 @@ export class TemplateIndex {
     });
   }
 
-  /** Loads a saved graph; false when it is missing, unreadable or holds keys the rows do not. */
+  /** Loads a saved graph (decrypting it when sealed); false when it is missing, damaged or does not fit the rows. */
   private loadGraph(group: Group, file: string, expectedSha256: string | null, key: Buffer | null, scratchDir: string | undefined): boolean {
     if (!existsSync(file)) return false;
-    let path = file;
-    if (key) {
-      const scratchRoot = scratchDir ?? scratchDirFor(statSync(file).size) ?? `${file}.open`;
-      if (scratchRoot === `${file}.open`) mkdirSync(scratchRoot, { recursive: true, mode: 0o700 });
-      path = join(scratchRoot, `motcua-graph-${process.pid}-${randomBytes(6).toString('hex')}`);
-      try {
-        unsealFile(file, path, key);
-      } catch {
-        wipeFile(path);
-        return false;
-      }
-    } else if (hashFile(file) !== expectedSha256) {
+    if (!key) return hashFile(file) === expectedSha256 && this.adoptGraph(group, file);
+    // Sealed: usearch reads only from a path, so the graph is decrypted into a scratch file.
+    const ownScratch = `${file}.open`;
+    const root = scratchDir ?? scratchDirFor(statSync(file).size) ?? ownScratch;
+    if (root === ownScratch) mkdirSync(root, { recursive: true, mode: 0o700 });
+    const path = join(root, `motcua-graph-${process.pid}-${randomBytes(6).toString('hex')}`);
+    try {
+      unsealFile(file, path, key);
+      return this.adoptGraph(group, path);
+    } catch {
       return false;
+    } finally {
+      wipeFile(path);
+      rmSync(ownScratch, { recursive: true, force: true });
     }
+  }
+
+  /** Reads a plain graph file into the group; false when unreadable or when it holds keys the rows do not. */
+  private adoptGraph(group: Group, path: string): boolean {
     const graph = this.newGraph();
     try {
       graph.load(path);
     } catch {
       return false;
-    } finally {
-      if (key) wipeFile(path);
-      if (key) rmSync(`${file}.open`, { recursive: true, force: true });
     }
     const present = graph.contains(BigUint64Array.from(group.rowKeys, (k) => BigInt(k))) as boolean[];
     const pending = new Set<number>();
