@@ -648,6 +648,11 @@ export const FaceRecord = z.object({
   ),
   /** Templates are sealed (AES-256-GCM, one key per template); keys kept in files apart from the database, or in memory. */
   keyStore: z.enum(['file', 'memory']),
+  /**
+   * The sealed snapshot of large galleries' search index on this server (DATA_DIR/face-index): how
+   * many templates it holds (0: none kept).
+   */
+  indexSnapshotTemplates: z.number().int(),
 });
 export type FaceRecord = z.infer<typeof FaceRecord>;
 

@@ -298,6 +298,9 @@ describe('the sealed snapshot of the matching index', () => {
     const loaded = await until('the index to load', () => server.app.deps.ctx.faces.lastLoad);
     expect(loaded).toMatchObject({ fromSnapshot: 4, fromDatabase: 0, dropped: 0 });
     expect(server.app.deps.ctx.faces.stats().hnswGroups).toBeGreaterThan(0);
+    // The processing record tells the manager the snapshot exists and what it holds.
+    const manager = await api.login('admin');
+    expect((await api.call('GET', '/manage/face/record', manager)).body).toMatchObject({ indexSnapshotTemplates: 4 });
     expect((await api.call('POST', '/kiosk/recognise', kiosk, { capture: chi() })).body['candidate']).toEqual(expect.any(String));
     const current = readSnapshotHeader(snapshotDir)!.keyRef!;
     const keys = new FileKeyStore(join(dataDir, 'face-keys'), quiet);

@@ -288,6 +288,13 @@ export class FaceGallery {
     return index.search(probe, k, { groupKey: group }).map((hit) => ({ id: this.ownerOf.get(hit.id) ?? '', score: hit.score }));
   }
 
+  /** How many templates this instance's sealed snapshots hold (for the processing record). */
+  snapshotTemplates(): number {
+    let total = 0;
+    for (const ids of this.snapshotIds.values()) total += ids.size;
+    return total;
+  }
+
   /**
    * Destroys the key of every snapshot that holds one of `ids` (templates being erased or purged),
    * so that the deletion is complete when it is reported; throws when a key cannot be destroyed.

@@ -58,5 +58,6 @@ export async function getFaceRecord(ctx: ServiceContext, centreId: string): Prom
     accessLast30Days: audit,
     searchesLast30Days: searches,
     keyStore: ctx.vault.keys.kind,
+    indexSnapshotTemplates: ctx.faces.snapshotTemplates(),
   };
 }

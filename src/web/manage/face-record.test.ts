@@ -21,6 +21,7 @@ const record = (over: Partial<FaceRecord> = {}): FaceRecord => ({
   accessLast30Days: [],
   searchesLast30Days: [],
   keyStore: 'file',
+  indexSnapshotTemplates: 0,
   ...over,
 });
 

@@ -225,6 +225,7 @@ function FaceRecordView({
             <ul className="mf-list">
               <li>{text.protectEncrypted}</li>
               <li>{text.protectErasure}</li>
+              {record.indexSnapshotTemplates > 0 && <li>{fill(text.protectSnapshot, { count: number(record.indexSnapshotTemplates) })}</li>}
               <li>{text.protectLoss}</li>
             </ul>
             {record.keyStore === 'memory' && <Notice kind="warn">{text.protectMemory}</Notice>}

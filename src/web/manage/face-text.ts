@@ -71,6 +71,7 @@ type Key =
   | 'protectEncrypted'
   | 'protectErasure'
   | 'protectLoss'
+  | 'protectSnapshot'
   | 'protectMemory'
   | 'techTitle'
   | 'techModel'
@@ -270,6 +271,8 @@ export const FACE_TEXT: Dictionary<Key> = {
       'Mỗi mẫu được mã hóa (AES-256-GCM) bằng một khóa riêng. Khóa được lưu tách khỏi cơ sở dữ liệu, không nằm trong cơ sở dữ liệu hay các bản sao lưu của nó.',
     protectErasure:
       'Khi xóa theo yêu cầu hoặc khi hết thời hạn, khóa của mẫu bị hủy ngay (ghi đè): mọi bản sao của mẫu còn sót trong tệp cơ sở dữ liệu hay trong bản sao lưu đều không đọc được nữa. Khôi phục một bản sao lưu cũ không làm công dân đã xóa được nhận diện lại; các mẫu đó bị xóa khi máy chủ khởi động.',
+    protectSnapshot:
+      'Chỉ mục tìm kiếm của kho mẫu lớn ({count} mẫu) được lưu trên đĩa ở dạng mã hóa, bằng một khóa riêng thay mới mỗi lần lưu, để khởi động lại không phải dựng lại: khóa này bị hủy ngay khi một mẫu trong đó bị xóa.',
     protectLoss: 'Nếu mất kho khóa, mọi mẫu đang lưu không dùng được nữa: người đã chọn ghi nhớ cần đồng ý và đăng ký lại ở lần đến sau.',
     protectMemory: 'Kho khóa đang nằm trong bộ nhớ (chỉ dùng khi thử nghiệm): khởi động lại máy chủ là mất mọi mẫu.',
     techTitle: 'Kỹ thuật nhận diện',
@@ -506,6 +509,8 @@ export const FACE_TEXT: Dictionary<Key> = {
       'Each template is encrypted (AES-256-GCM) under a key of its own. Keys are kept apart from the database: neither the database nor its backups contain them.',
     protectErasure:
       'When a template is erased on request or its retention ends, its key is destroyed at once (overwritten): any copy of the template left in database files or in backups can no longer be read. Restoring an older backup does not bring an erased citizen back; those templates are deleted when the server starts.',
+    protectSnapshot:
+      'The search index of the large gallery ({count} templates) is kept on disk encrypted, under a key of its own renewed at every save, so a restart need not rebuild it; that key is destroyed as soon as a template in it is erased.',
     protectLoss: 'If the key store is lost, every stored template becomes unusable: citizens who chose to be remembered must consent and enrol again on their next visit.',
     protectMemory: 'The key store is in memory (for testing only): restarting the server loses every template.',
     techTitle: 'Recognition technology',
