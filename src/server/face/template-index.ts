@@ -524,7 +524,7 @@ export class TemplateIndex {
           }
         }
         manifest.groups.push({ groupKey: group.key, count: group.count, file, rowsSha256: key ? '' : sha256(rows), graph, graphSha256 });
-        saved.push(...group.rowIds);
+        for (const id of group.rowIds) saved.push(id); // not push(...ids): a million arguments overflow the stack
       }
       // The manifest goes last: a directory without one is not a snapshot. Sealed, only the header
       // stays readable.
