@@ -784,6 +784,12 @@ function dotRow(data: Float32Array, offset: number, q: Float32Array): number {
   return s0 + s1 + s2 + s3;
 }
 
+/**
+ * Encrypted in 1 MB pieces: each `update` returns a new buffer, and large ones cost more in fresh
+ * memory than in AES (measured: AES-256-GCM 0.17 GB/s in 200 MB pieces, over 2 GB/s in 1 MB ones).
+ */
+const CRYPTO_CHUNK_BYTES = 1 << 20;
+
 /** Chunked, because fs refuses single reads and writes above 2 GiB (1,000,000 × 1024 floats is 4 GB). */
 const IO_CHUNK_BYTES = 1 << 28;
 
@@ -804,7 +810,7 @@ function writeBytes(path: string, bytes: Uint8Array, key: Buffer | null): void {
     const cipher = createCipheriv('aes-256-gcm', key, nonce);
     put(SEALED_MAGIC);
     put(nonce);
-    for (let offset = 0; offset < bytes.length; offset += IO_CHUNK_BYTES) put(cipher.update(bytes.subarray(offset, offset + IO_CHUNK_BYTES)));
+    for (let offset = 0; offset < bytes.length; offset += CRYPTO_CHUNK_BYTES) put(cipher.update(bytes.subarray(offset, offset + CRYPTO_CHUNK_BYTES)));
     put(cipher.final());
     put(cipher.getAuthTag());
   } finally {
@@ -842,7 +848,7 @@ function readBytes(path: string, key: Buffer | null, into?: Uint8Array): Buffer 
     readAt(tag, size - TAG_BYTES);
     const decipher = createDecipheriv('aes-256-gcm', key, head.subarray(SEALED_MAGIC.length));
     decipher.setAuthTag(tag);
-    const chunk = Buffer.allocUnsafe(Math.min(IO_CHUNK_BYTES, Math.max(length, 1)));
+    const chunk = Buffer.allocUnsafe(Math.min(CRYPTO_CHUNK_BYTES, Math.max(length, 1)));
     for (let offset = 0; offset < length; ) {
       const part = chunk.subarray(0, Math.min(chunk.length, length - offset));
       readAt(part, head.length + offset);
@@ -868,7 +874,7 @@ function sealFile(from: string, to: string, key: Buffer): void {
     const cipher = createCipheriv('aes-256-gcm', key, nonce);
     put(SEALED_MAGIC);
     put(nonce);
-    const chunk = Buffer.allocUnsafe(1 << 24);
+    const chunk = Buffer.allocUnsafe(CRYPTO_CHUNK_BYTES);
     for (let read = readSync(src, chunk); read > 0; read = readSync(src, chunk)) put(cipher.update(chunk.subarray(0, read)));
     put(cipher.final());
     put(cipher.getAuthTag());
@@ -893,7 +899,7 @@ function unsealFile(from: string, to: string, key: Buffer): void {
     const decipher = createDecipheriv('aes-256-gcm', key, head.subarray(SEALED_MAGIC.length));
     decipher.setAuthTag(tag);
     const end = size - TAG_BYTES;
-    const chunk = Buffer.allocUnsafe(1 << 24);
+    const chunk = Buffer.allocUnsafe(CRYPTO_CHUNK_BYTES);
     for (let position = head.length; position < end; ) {
       const read = readSync(src, chunk, 0, Math.min(chunk.length, end - position), position);
       if (read === 0) throw new Error(`${from} ended early`);

@@ -88,6 +88,8 @@ export class FaceGallery {
   /** Ids removed while a save was under way (the save may have caught them). */
   private removedDuringSave: Set<string> | null = null;
   private closed = false;
+  /** Key states read at start by the stored-templates check, for the load that follows. */
+  private checkedKeys: { states: ReadonlyMap<string, 'live' | 'destroyed' | 'absent'>; at: number } | null = null;
   lastLoad: GalleryLoadReport | null = null;
 
   constructor(
@@ -96,6 +98,16 @@ export class FaceGallery {
     private readonly vault: TemplateVault,
     private readonly persistence: GalleryPersistence | null = null,
   ) {}
+
+  /**
+   * Key states just read for every stored template (secureStoredTemplates at start): the load that
+   * follows within a minute uses them instead of reading the key store again (at a million
+   * templates, a pass over the key store takes seconds). A key destroyed meanwhile belongs to a row
+   * deleted in the same transaction, which the load's listing no longer shows.
+   */
+  useCheckedKeyStates(states: ReadonlyMap<string, 'live' | 'destroyed' | 'absent'>): void {
+    this.checkedKeys = { states, at: Date.now() };
+  }
 
   /** Whether a snapshot is waiting on disk (then the gallery is worth loading at start). */
   hasSnapshots(): boolean {
@@ -198,7 +210,11 @@ export class FaceGallery {
     };
     for (const [model, index] of this.indexes) for (const id of index.ids()) if (!listed.has(id)) dropOne(model, id);
     // A key destroyed or lost since the snapshot was written: the template must not be used.
-    const states = await this.vault.keyStates(held.map((r) => r.id));
+    const checked = this.checkedKeys && Date.now() - this.checkedKeys.at < 60_000 ? this.checkedKeys.states : null;
+    this.checkedKeys = null;
+    const unchecked = checked ? held.filter((r) => !checked.has(r.id)) : held;
+    const read = await this.vault.keyStates(unchecked.map((r) => r.id));
+    const states = checked ? { get: (id: string) => read.get(id) ?? checked.get(id) } : read;
     const leftovers: string[] = [];
     const kept: TemplateRef[] = [];
     for (const ref of held) {

@@ -26,6 +26,8 @@ interface PrivacyContext {
   db: Database;
   vault: TemplateVault;
   clock: () => Date;
+  /** The matching gallery, when there is one (the start's key check is handed to its load). */
+  faces?: { useCheckedKeyStates(states: ReadonlyMap<string, 'live' | 'destroyed' | 'absent'>): void };
 }
 
 export const SYSTEM_AUDIT: AuditActor = { actorKind: 'system', actorId: null };
@@ -56,6 +58,8 @@ export async function secureStoredTemplates(ctx: PrivacyContext): Promise<Stored
   const sealed = await sealPlaintextTemplates(ctx);
   const ids = await listSealedTemplateIds(ctx.db, SEALED_FIRST_BYTE);
   const states = await ctx.vault.keyStates(ids);
+  // The gallery, loaded right after this at start, need not read a million keys again.
+  ctx.faces?.useCheckedKeyStates(states);
   const destroyed = ids.filter((id) => states.get(id) === 'destroyed');
   const keyMissing = ids.filter((id) => states.get(id) === 'absent').length;
   const leftovers = await forgetLeftoverTemplates(ctx.db, ctx.vault, destroyed, ctx.clock());
