@@ -271,7 +271,7 @@ interface Manifest {
   nextKey: number;
   /** Set when the files are encrypted: the reference of their key (the key itself is never here). */
   keyRef: string | null;
-  /** The owner's, and the group list, are inside `sealed.json` when sealed. */
+  /** The owner's meta; when sealed, it and the groups are only in `manifest.sealed`. */
   meta: unknown;
   groups: ManifestGroup[];
 }
@@ -280,7 +280,10 @@ interface ManifestGroup {
   groupKey: string;
   count: number;
   file: string;
-  /** SHA-256 of the plaintext: usearch aborts the process on a truncated graph file, so it is checked first. */
+  /**
+   * SHA-256 of the plaintext files of a plain snapshot (usearch aborts the process on a truncated
+   * graph file, so it is checked first); empty or null when sealed, where the GCM tags authenticate.
+   */
   rowsSha256: string;
   graph: string | null;
   graphSha256: string | null;
@@ -318,7 +321,6 @@ export function scratchDirFor(bytesNeeded: number): string | null {
     return null;
   }
 }
-
 
 export class TemplateIndex {
   readonly dimensions: number;
