@@ -4,12 +4,14 @@
  * a restart.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Rng, structureFrom, syntheticMoments, TemplateSynthesizer, type LabelledTemplate } from '../../bench/face-bench';
 import { dot, normalizeTemplate } from '../../src/core/face/template-math';
+import { GallerySnapshots } from '../../src/server/face/gallery-snapshots';
+import { MemoryKeyStore } from '../../src/server/face/key-store';
 import { readSnapshotHeader, TemplateIndex, type TemplateChange } from '../../src/server/face/template-index';
 
 const DIMS = 128;
@@ -387,5 +389,26 @@ describe('save and load', () => {
       expect(loaded.search(templates[5]!, 1)[0]!.id).toBe('big-5');
       expect(readdirSync(tmp).filter((f) => f.startsWith('motcua-graph-'))).toEqual([]);
     });
+  });
+
+  it('a save that crashed leaves nothing readable behind: its folder is removed and its key destroyed', async () => {
+    const index = await populated();
+    const location = join(tmp, 'leftovers');
+    const keys = new MemoryKeyStore();
+    const snapshots = new GallerySnapshots(location, keys, { error: () => undefined, warn: () => undefined });
+    expect(await snapshots.save('face-api-128-aligned', index)).not.toBeNull();
+    // A crashed save of another process: complete files and manifest, never renamed into place.
+    const keyRef = '0b0b0b0b-0000-4000-8000-00000000dead';
+    const crashed = join(location, 'face-api-128-aligned.tmp-99999');
+    index.save(crashed, null, { seal: { key: await keys.create(keyRef), keyRef } });
+    const fresh = join(location, 'face-api-128-aligned.tmp-99998');
+    index.save(fresh, null, { seal: { key: await keys.create('0b0b0b0b-0000-4000-8000-00000000beef'), keyRef: '0b0b0b0b-0000-4000-8000-00000000beef' } });
+    const hourAgo = new Date(Date.now() - 3700_000);
+    utimesSync(crashed, hourAgo, hourAgo);
+    expect(await snapshots.load('face-api-128-aligned', { dimensions: DIMS })).not.toBeNull();
+    expect(existsSync(crashed)).toBe(false);
+    expect((await keys.read(keyRef)).state).toBe('destroyed');
+    // One written moments ago may be another instance's save under way: left alone.
+    expect(existsSync(fresh)).toBe(true);
   });
 });

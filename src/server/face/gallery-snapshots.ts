@@ -14,7 +14,7 @@
  * start, which takes a moment.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FaceKeyStore, KeyStoreLog } from './key-store';
 import { readSnapshotHeader, TemplateIndex, type TemplateIndexOptions } from './template-index';
@@ -24,6 +24,9 @@ export interface LoadedSnapshot {
   /** The ids the snapshot holds. */
   ids: Set<string>;
 }
+
+/** A half-written or half-replaced snapshot this old is a crashed save's, not one under way. */
+const LEFTOVER_AGE_MS = 3600_000;
 
 export class GallerySnapshots {
   constructor(
@@ -51,6 +54,7 @@ export class GallerySnapshots {
    * the index from the database instead.
    */
   async load(model: string, options: Omit<TemplateIndexOptions, 'dimensions'> & { dimensions: number }): Promise<LoadedSnapshot | null> {
+    await this.sweepLeftovers(model);
     const dir = this.dirOf(model);
     const header = readSnapshotHeader(dir);
     if (!header) return null;
@@ -89,6 +93,7 @@ export class GallerySnapshots {
    * null when there was nothing to save (the old snapshot is then discarded).
    */
   async save(model: string, index: TemplateIndex): Promise<Set<string> | null> {
+    await this.sweepLeftovers(model);
     const dir = this.dirOf(model);
     const previous = readSnapshotHeader(dir)?.keyRef ?? null;
     if (index.stats().hnswGroups === 0) {
@@ -108,6 +113,29 @@ export class GallerySnapshots {
     }
     if (previous && previous !== keyRef) await this.keys.destroy([previous]);
     return new Set(saved);
+  }
+
+  /**
+   * A save that crashed leaves `<model>.tmp-<pid>` (or `.old-<pid>`) behind, sealed under a key that
+   * nobody will destroy: such folders are removed and, where their manifest names a key other than
+   * the current snapshot's, that key is destroyed — an erasure must not be undone by a leftover.
+   * (A save that crashed before writing its manifest leaves a key no one can name; its files go.)
+   */
+  async sweepLeftovers(model: string): Promise<void> {
+    if (!existsSync(this.location)) return;
+    const current = readSnapshotHeader(this.dirOf(model))?.keyRef ?? null;
+    for (const name of readdirSync(this.location)) {
+      if (!name.startsWith(`${model}.tmp-`) && !name.startsWith(`${model}.old-`)) continue;
+      const path = join(this.location, name);
+      try {
+        if (Date.now() - statSync(path).mtimeMs < LEFTOVER_AGE_MS) continue;
+      } catch {
+        continue;
+      }
+      const keyRef = readSnapshotHeader(path)?.keyRef ?? null;
+      if (keyRef && keyRef !== current) await this.keys.destroy([keyRef]);
+      rmSync(path, { recursive: true, force: true });
+    }
   }
 
   /** Makes the model's snapshot unreadable for good (its key destroyed), then removes its files. */
