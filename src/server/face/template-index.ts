@@ -24,7 +24,7 @@
  *
  * Templates are biometric data: this module never logs them, and errors never include them.
  */
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes, type DecipherGCM } from 'node:crypto';
 import { endianness } from 'node:os';
 import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statfsSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -792,127 +792,122 @@ function dotRow(data: Float32Array, offset: number, q: Float32Array): number {
  */
 const CRYPTO_CHUNK_BYTES = 1 << 20;
 
-/** Chunked, because fs refuses single reads and writes above 2 GiB (1,000,000 × 1024 floats is 4 GB). */
+/** Hashed in pieces: one `update` of 4 GB (1,000,000 × 1024 floats) is refused. */
 const IO_CHUNK_BYTES = 1 << 28;
 
 const asBytes = (rows: Float32Array) => new Uint8Array(rows.buffer, rows.byteOffset, rows.byteLength);
 
-/** Writes `bytes` to `path`, encrypted when `key` is given (a fresh nonce per file). */
-function writeBytes(path: string, bytes: Uint8Array, key: Buffer | null): void {
-  const fd = openSync(path, 'w', 0o600);
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+}
+
+/** `bytes` in pieces of CRYPTO_CHUNK_BYTES. */
+function* slices(bytes: Uint8Array): Generator<Uint8Array> {
+  for (let offset = 0; offset < bytes.length; offset += CRYPTO_CHUNK_BYTES) yield bytes.subarray(offset, offset + CRYPTO_CHUNK_BYTES);
+}
+
+/** The content of the file `path` in pieces (each valid until the next is asked for). */
+function* fileChunks(path: string): Generator<Uint8Array> {
+  const fd = openSync(path, 'r');
   try {
-    const put = (chunk: Uint8Array) => {
-      for (let offset = 0; offset < chunk.length; ) offset += writeSync(fd, chunk, offset, chunk.length - offset);
-    };
-    if (!key) {
-      for (let offset = 0; offset < bytes.length; offset += IO_CHUNK_BYTES) put(bytes.subarray(offset, offset + IO_CHUNK_BYTES));
-      return;
-    }
-    const nonce = randomBytes(NONCE_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', key, nonce);
-    put(SEALED_MAGIC);
-    put(nonce);
-    for (let offset = 0; offset < bytes.length; offset += CRYPTO_CHUNK_BYTES) put(cipher.update(bytes.subarray(offset, offset + CRYPTO_CHUNK_BYTES)));
-    put(cipher.final());
-    put(cipher.getAuthTag());
+    const chunk = Buffer.allocUnsafe(CRYPTO_CHUNK_BYTES);
+    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) yield chunk.subarray(0, read);
   } finally {
     closeSync(fd);
   }
 }
 
 /**
- * Reads `path` (decrypting it when `key` is given) into `into`, whose length must be the content's,
- * or into a new buffer. A sealed file that was altered, cut short or sealed with another key throws.
+ * Writes `chunks` to `path`, encrypted when `key` is given: magic, a fresh nonce, the ciphertext,
+ * the GCM tag.
  */
-function readBytes(path: string, key: Buffer | null, into?: Uint8Array): Buffer {
-  const fd = openSync(path, 'r');
+function writeFileFrom(path: string, chunks: Iterable<Uint8Array>, key: Buffer | null): void {
+  const fd = openSync(path, 'w', 0o600);
   try {
-    const size = fstatSync(fd).size;
-    const overhead = key ? SEALED_MAGIC.length + NONCE_BYTES + TAG_BYTES : 0;
-    const length = size - overhead;
-    if (length < 0 || (into && into.length !== length)) throw new Error(`${path} has the wrong size`);
-    const out = into ? Buffer.from(into.buffer, into.byteOffset, into.byteLength) : Buffer.allocUnsafe(length);
-    const readAt = (target: Uint8Array, position: number) => {
-      for (let offset = 0; offset < target.length; ) {
-        const read = readSync(fd, target, offset, Math.min(IO_CHUNK_BYTES, target.length - offset), position + offset);
-        if (read === 0) throw new Error(`${path} ended early`);
-        offset += read;
-      }
-    };
     if (!key) {
-      readAt(out, 0);
-      return out;
+      for (const chunk of chunks) writeAll(fd, chunk);
+      return;
     }
-    const head = Buffer.alloc(SEALED_MAGIC.length + NONCE_BYTES);
-    readAt(head, 0);
-    if (!head.subarray(0, SEALED_MAGIC.length).equals(SEALED_MAGIC)) throw new Error(`${path} is not a sealed snapshot file`);
-    const tag = Buffer.alloc(TAG_BYTES);
-    readAt(tag, size - TAG_BYTES);
-    const decipher = createDecipheriv('aes-256-gcm', key, head.subarray(SEALED_MAGIC.length));
-    decipher.setAuthTag(tag);
-    const chunk = Buffer.allocUnsafe(Math.min(CRYPTO_CHUNK_BYTES, Math.max(length, 1)));
-    for (let offset = 0; offset < length; ) {
-      const part = chunk.subarray(0, Math.min(chunk.length, length - offset));
-      readAt(part, head.length + offset);
-      decipher.update(part).copy(out, offset);
-      offset += part.length;
-    }
-    decipher.final(); // throws when the tag does not match
-    return out;
+    const nonce = randomBytes(NONCE_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', key, nonce);
+    writeAll(fd, SEALED_MAGIC);
+    writeAll(fd, nonce);
+    for (const chunk of chunks) writeAll(fd, cipher.update(chunk));
+    writeAll(fd, cipher.final());
+    writeAll(fd, cipher.getAuthTag());
   } finally {
     closeSync(fd);
   }
 }
 
-/** Encrypts the file `from` into `to`, chunk by chunk (a graph can be larger than one buffer). */
-function sealFile(from: string, to: string, key: Buffer): void {
-  const src = openSync(from, 'r');
-  const dst = openSync(to, 'w', 0o600);
+/**
+ * Streams the content of `path` — decrypted when `key` is given — to the sink that `open` returns
+ * for the content's length. A sealed file that was altered, cut short or sealed with another key
+ * throws once the whole content has gone by, so a sink must not trust what it got until then.
+ */
+function readFileTo(path: string, key: Buffer | null, open: (length: number) => (plain: Uint8Array, offset: number) => void): void {
+  const fd = openSync(path, 'r');
   try {
-    const put = (chunk: Uint8Array) => {
-      for (let offset = 0; offset < chunk.length; ) offset += writeSync(dst, chunk, offset, chunk.length - offset);
-    };
-    const nonce = randomBytes(NONCE_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', key, nonce);
-    put(SEALED_MAGIC);
-    put(nonce);
-    const chunk = Buffer.allocUnsafe(CRYPTO_CHUNK_BYTES);
-    for (let read = readSync(src, chunk); read > 0; read = readSync(src, chunk)) put(cipher.update(chunk.subarray(0, read)));
-    put(cipher.final());
-    put(cipher.getAuthTag());
+    const size = fstatSync(fd).size;
+    let start = 0;
+    let end = size;
+    let decipher: DecipherGCM | null = null;
+    if (key) {
+      const head = Buffer.alloc(SEALED_MAGIC.length + NONCE_BYTES);
+      const tag = Buffer.alloc(TAG_BYTES);
+      if (size < head.length + TAG_BYTES || readSync(fd, head, 0, head.length, 0) !== head.length || !head.subarray(0, SEALED_MAGIC.length).equals(SEALED_MAGIC)) {
+        throw new Error(`${path} is not a sealed snapshot file`);
+      }
+      readSync(fd, tag, 0, TAG_BYTES, size - TAG_BYTES);
+      decipher = createDecipheriv('aes-256-gcm', key, head.subarray(SEALED_MAGIC.length));
+      decipher.setAuthTag(tag);
+      start = head.length;
+      end = size - TAG_BYTES;
+    }
+    const sink = open(end - start);
+    const chunk = Buffer.allocUnsafe(Math.min(CRYPTO_CHUNK_BYTES, Math.max(end - start, 1)));
+    for (let position = start; position < end; ) {
+      const read = readSync(fd, chunk, 0, Math.min(chunk.length, end - position), position);
+      if (read === 0) throw new Error(`${path} ended early`);
+      const part = chunk.subarray(0, read);
+      sink(decipher ? decipher.update(part) : part, position - start);
+      position += read;
+    }
+    decipher?.final(); // throws when the tag does not match
   } finally {
-    closeSync(src);
-    closeSync(dst);
+    closeSync(fd);
   }
+}
+
+/** Writes `bytes` to `path`, encrypted when `key` is given. */
+function writeBytes(path: string, bytes: Uint8Array, key: Buffer | null): void {
+  writeFileFrom(path, slices(bytes), key);
+}
+
+/** Reads `path` (decrypting it when `key` is given) into `into`, whose length must be the content's, or into a new buffer. */
+function readBytes(path: string, key: Buffer | null, into?: Uint8Array): Buffer {
+  let out: Buffer | null = null;
+  readFileTo(path, key, (length) => {
+    if (into && into.length !== length) throw new Error(`${path} has the wrong size`);
+    const target = into ? Buffer.from(into.buffer, into.byteOffset, into.byteLength) : Buffer.allocUnsafe(length);
+    out = target;
+    return (plain, offset) => target.set(plain, offset);
+  });
+  return out!;
+}
+
+/** Encrypts the file `from` into `to` (a graph can be larger than one buffer). */
+function sealFile(from: string, to: string, key: Buffer): void {
+  writeFileFrom(to, fileChunks(from), key);
 }
 
 /** Decrypts the sealed file `from` into `to`; throws (leaving `to` to be wiped) when it fails to authenticate. */
 function unsealFile(from: string, to: string, key: Buffer): void {
-  const src = openSync(from, 'r');
-  const dst = openSync(to, 'w', 0o600);
+  const fd = openSync(to, 'w', 0o600);
   try {
-    const size = fstatSync(src).size;
-    const head = Buffer.alloc(SEALED_MAGIC.length + NONCE_BYTES);
-    const tag = Buffer.alloc(TAG_BYTES);
-    if (size < head.length + TAG_BYTES || readSync(src, head, 0, head.length, 0) !== head.length || !head.subarray(0, 4).equals(SEALED_MAGIC)) {
-      throw new Error(`${from} is not a sealed snapshot file`);
-    }
-    readSync(src, tag, 0, TAG_BYTES, size - TAG_BYTES);
-    const decipher = createDecipheriv('aes-256-gcm', key, head.subarray(SEALED_MAGIC.length));
-    decipher.setAuthTag(tag);
-    const end = size - TAG_BYTES;
-    const chunk = Buffer.allocUnsafe(CRYPTO_CHUNK_BYTES);
-    for (let position = head.length; position < end; ) {
-      const read = readSync(src, chunk, 0, Math.min(chunk.length, end - position), position);
-      if (read === 0) throw new Error(`${from} ended early`);
-      const plain = decipher.update(chunk.subarray(0, read));
-      for (let offset = 0; offset < plain.length; ) offset += writeSync(dst, plain, offset, plain.length - offset);
-      position += read;
-    }
-    decipher.final();
+    readFileTo(from, key, () => (plain) => writeAll(fd, plain));
   } finally {
-    closeSync(src);
-    closeSync(dst);
+    closeSync(fd);
   }
 }
 

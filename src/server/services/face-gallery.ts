@@ -231,7 +231,7 @@ export class FaceGallery {
       for (const id of ids) index.remove(id);
       dropped += ids.length;
       // The snapshot holds templates that are gone: it must not outlive this start.
-      this.discardSnapshot(model);
+      void this.discardSnapshot(model).catch(() => undefined); // reported by persist
     }
     for (const ref of kept) this.register(ref.id, ownerOfRef(ref), groupOf(ref));
     await auditBulkRead(db, kept, this.clock(), 'loading the matching index from its sealed snapshot');
@@ -278,7 +278,7 @@ export class FaceGallery {
       this.indexFor(model, false)?.remove(id);
       this.removedDuringSave?.add(id);
       // An erased or expired template must not survive in a snapshot.
-      if (this.snapshotIds.get(model)?.has(id)) this.discardSnapshot(model);
+      if (this.snapshotIds.get(model)?.has(id)) void this.discardSnapshot(model).catch(() => undefined); // reported by persist
       this.ownerOf.delete(id);
       this.groupOfId.delete(id);
       const left = (this.groupSizes.get(group) ?? 1) - 1;
@@ -319,36 +319,27 @@ export class FaceGallery {
     const persistence = this.persistence;
     if (!persistence) return;
     for (const [model, held] of [...this.snapshotIds]) {
-      if (!ids.some((id) => held.has(id))) continue;
-      this.snapshotIds.delete(model);
-      let failure: unknown = null;
-      await this.persist(
-        () => persistence.snapshots.discard(model).catch((error: unknown) => {
-          failure = error;
-          throw error;
-        }),
-        'discarding the face index snapshot',
-      );
-      if (failure) throw failure;
-      this.scheduleSave(model, persistence.saveAfterDiscardMs ?? 60_000);
+      if (ids.some((id) => held.has(id))) await this.discardSnapshot(model);
     }
   }
 
   /**
    * Destroys the model's snapshot now (it holds a template that is gone) and writes a new one
-   * shortly, so that a restart does not have to rebuild the graph.
+   * shortly, so that a restart does not have to rebuild the graph. Rejects when the key cannot be
+   * destroyed (the failure is also reported).
    */
-  private discardSnapshot(model: string): void {
+  private discardSnapshot(model: string): Promise<void> {
     const persistence = this.persistence;
-    if (!persistence) return;
+    if (!persistence) return Promise.resolve();
     this.snapshotIds.delete(model);
-    void this.persist(() => persistence.snapshots.discard(model), 'discarding the face index snapshot');
     this.scheduleSave(model, persistence.saveAfterDiscardMs ?? 60_000);
+    return this.persist(() => persistence.snapshots.discard(model), 'discarding the face index snapshot');
   }
 
+  /** Runs snapshot work after the work before it; the queue goes on after a failure, which is reported. */
   private persist(work: () => Promise<void>, what: string): Promise<void> {
-    const run = this.persisting.then(work).catch((error: unknown) => this.persistence?.onError(error, what));
-    this.persisting = run;
+    const run = this.persisting.then(work);
+    this.persisting = run.catch((error: unknown) => this.persistence?.onError(error, what));
     return run;
   }
 
@@ -393,7 +384,7 @@ export class FaceGallery {
       }
       if (saved) this.snapshotIds.set(model, saved);
       else this.snapshotIds.delete(model);
-    }, 'saving the face index snapshot');
+    }, 'saving the face index snapshot').catch(() => undefined); // reported by persist
   }
 
   /** At shutdown: writes the snapshots that were due, and waits for writes under way. */
