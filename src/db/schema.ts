@@ -362,6 +362,79 @@ export interface DossierEventTable {
   data: Json<Record<string, unknown>>;
 }
 
+export type ReportsAs = 'very-satisfied' | 'satisfied' | 'dissatisfied';
+
+export interface DossierRatingTable {
+  id: string;
+  centreId: string;
+  dossierId: string;
+  procedureId: string;
+  fieldName: string;
+  receivedBy: string | null;
+  officerIds: Json<string[]>;
+  value: number;
+  scaleSize: number;
+  reportsAs: ReportsAs;
+  criteria: Json<{ key: string; value: number; reportsAs: ReportsAs }[]>;
+  comment: string | null;
+  source: 'counter' | 'qr' | 'kiosk' | 'lookup';
+  deviceId: string | null;
+  at: Timestamp;
+}
+
+export type PaknStatus = 'received' | 'assigned' | 'info-requested' | 'answered' | 'rejected' | 'published';
+
+export interface PaknTable {
+  id: string;
+  centreId: string;
+  code: string;
+  kind: 'complaint' | 'suggestion';
+  category: string;
+  subjectKind: 'dossier' | 'counter' | 'officer' | 'centre';
+  dossierId: string | null;
+  counterId: string | null;
+  officerId: string | null;
+  content: string;
+  anonymous: boolean;
+  contactName: string | null;
+  contactPhone: string | null;
+  contactEmail: string | null;
+  source: 'public' | 'kiosk' | 'qr' | 'counter';
+  status: PaknStatus;
+  assignedTo: string | null;
+  receivedAt: Timestamp;
+  answeredAt: Timestamp | null;
+  rejectedAt: Timestamp | null;
+  publishedAt: Timestamp | null;
+  citizenSatisfied: boolean | null;
+  state: Json<unknown>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface PaknEventTable {
+  id: Generated<string>;
+  paknId: string;
+  type: string;
+  at: Timestamp;
+  actorId: string | null;
+  data: Json<Record<string, unknown>>;
+}
+
+export interface EvaluationScoreTable {
+  centreId: string;
+  quarter: string;
+  subjectKind: 'centre' | 'unit' | 'officer';
+  subject: string;
+  indicator: number;
+  /** numeric(3,1): the pg driver returns it as a string. */
+  selfScore: string | number | null;
+  appraisalScore: string | number | null;
+  note: string;
+  updatedBy: string | null;
+  updatedAt: Timestamp;
+}
+
 export interface DB {
   centre: CentreTable;
   field: FieldTable;
@@ -391,6 +464,10 @@ export interface DB {
   catalogueImport: CatalogueImportTable;
   dossier: DossierTable;
   dossierEvent: DossierEventTable;
+  dossierRating: DossierRatingTable;
+  pakn: PaknTable;
+  paknEvent: PaknEventTable;
+  evaluationScore: EvaluationScoreTable;
 }
 
 export type TicketRow = Selectable<TicketTable>;

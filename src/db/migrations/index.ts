@@ -4,6 +4,7 @@ import * as m0002 from './0002-face';
 import * as m0003 from './0003-dossiers';
 import * as m0004 from './0004-face-privacy';
 import * as m0005 from './0005-face-decisions';
+import * as m0006 from './0006-satisfaction';
 
 /** Every migration, in order. Listed statically so the set is the same however the app is run. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-dossiers': m0003,
   '0004-face-privacy': m0004,
   '0005-face-decisions': m0005,
+  '0006-satisfaction': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {
