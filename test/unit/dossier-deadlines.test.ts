@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { completeSupplement, finishStep, issueApology, receiveDossier, requestSupplement } from '../../src/core/dossier/dossier';
 import type { Dossier } from '../../src/core/dossier/dossier-types';
+import { classifyTimeliness } from '../../src/core/dossier/timeliness';
 import { AppError } from '../../src/core/shared/app-error';
 import { at, calendar, DUE_AT, finishAll, INTAKE, MISSING, received, SIGN_OFF } from './dossier-fixtures';
 
@@ -104,9 +105,13 @@ describe('apology and new appointment (Form 04)', () => {
     expect(error.params.detail).toContain('phải sau ngày hẹn trả hiện tại (17:00 25/11/2026)');
   });
 
-  it('a dossier with an apology counts as late even when finished before the original appointment', () => {
+  // The first release made an apologised dossier late whatever its end. The 766 formula only compares the
+  // end with the appointment (DOMAIN-VN §9), so "apology ⇒ late" is now the local setting apologyCountsAsLate.
+  it('a dossier with an apology finished before the original appointment is early, and late only under the local policy', () => {
     const apologised = issueApology(received(), apology, at('2026-11-20 09:00')).dossier;
-    expect(finishAll(apologised, '2026-11-23 10:00').timeliness).toBe('late');
+    const finished = finishAll(apologised, '2026-11-23 10:00');
+    expect(finished.timeliness).toBe('early');
+    expect(classifyTimeliness(finished, at('2026-11-30 08:00'), { apologyCountsAsLate: true }).timeliness).toBe('late');
     expect(finishAll(received(), '2026-11-23 10:00').timeliness).toBe('early');
   });
 

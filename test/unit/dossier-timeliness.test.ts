@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { finishStep, refuse, requestSupplement, returnResult, stopProcessing, withdraw } from '../../src/core/dossier/dossier';
+import { finishStep, issueApology, refuse, requestSupplement, returnResult, stopProcessing, withdraw } from '../../src/core/dossier/dossier';
 import type { DossierStep } from '../../src/core/dossier/dossier-types';
-import { classifyTimeliness, dueSoon, stepTimeliness } from '../../src/core/dossier/timeliness';
-import { at, calendar, DUE_AT, finishAll, MISSING, received, SIGN_OFF } from './dossier-fixtures';
+import { classifyTimeliness, dueSoon, endOfProcessing, stepTimeliness } from '../../src/core/dossier/timeliness';
+import { at, calendar, dossierIn, DUE_AT, finishAll, MISSING, received, SIGN_OFF } from './dossier-fixtures';
 
 // Every dossier here is received Wednesday 18/11 10:00 with the appointment Wednesday 25/11 17:00.
 
@@ -59,9 +59,45 @@ describe('dossier outcome against the appointment (766 §2.1)', () => {
     expect(classifyTimeliness(finished, at('2026-11-17 08:00'))).toEqual({ timeliness: null, overdue: false });
   });
 
-  it('withdrawn dossiers have no outcome', () => {
-    const gone = withdraw(received(), at('2026-11-27 10:00')).dossier;
+  // The first release left withdrawn dossiers out ("no outcome"). The 766 formula ends a dossier at the
+  // first of finished, returned, stopped/refused or withdrawn at the citizen's request, and keeps the
+  // withdrawn ones in the denominator (DOMAIN-VN §9), so a withdrawal is judged like any other end.
+  it.each([
+    { withdrawnAt: '2026-11-20 10:00', expected: 'early', why: 'before the appointment day' },
+    { withdrawnAt: '2026-11-25 16:00', expected: 'on-time', why: 'on the appointment day' },
+    { withdrawnAt: '2026-11-27 10:00', expected: 'late', why: 'after the appointment' },
+  ])('a dossier withdrawn after receipt $why is $expected, its withdrawal being its end', ({ withdrawnAt, expected }) => {
+    const gone = withdraw(received(), at(withdrawnAt)).dossier;
+    expect(endOfProcessing(gone)).toEqual(at(withdrawnAt));
+    expect(classifyTimeliness(gone, at('2026-11-30 10:00'))).toEqual({ timeliness: expected, overdue: false });
+    // Before the withdrawal it was simply open.
+    expect(classifyTimeliness(gone, at('2026-11-19 10:00'))).toEqual({ timeliness: null, overdue: false });
+  });
+
+  it('a dossier withdrawn before it was received (Form 02) is not counted', () => {
+    const gone = withdraw(dossierIn('incomplete'), at('2026-11-18 10:00')).dossier;
     expect(classifyTimeliness(gone, at('2026-11-30 10:00'))).toEqual({ timeliness: null, overdue: false });
+  });
+});
+
+describe('apology letter (Form 04): late only as a local policy', () => {
+  // Received 18/11 10:00, original appointment 25/11 17:00; apology on 24/11 moving it to 2/12 17:00.
+  const apologised = () => issueApology(received(), { reason: 'Chờ kết quả xác minh', newDueAt: at('2026-12-02 17:00') }, at('2026-11-24 09:00')).dossier;
+
+  it.each([
+    { end: '2026-11-24 16:00', byDefault: 'early', withPolicy: 'late' },
+    { end: '2026-11-25 10:00', byDefault: 'on-time', withPolicy: 'late' },
+    // After the original appointment but before the apology's new date: the new date does not help.
+    { end: '2026-11-30 10:00', byDefault: 'late', withPolicy: 'late' },
+  ])('finished $end: $byDefault by the 766 rule, $withPolicy when an apology counts as late', ({ end, byDefault, withPolicy }) => {
+    const finished = finishAll(apologised(), end);
+    expect(classifyTimeliness(finished, at('2026-12-10 08:00')).timeliness).toBe(byDefault);
+    expect(classifyTimeliness(finished, at('2026-12-10 08:00'), { apologyCountsAsLate: false }).timeliness).toBe(byDefault);
+    expect(classifyTimeliness(finished, at('2026-12-10 08:00'), { apologyCountsAsLate: true }).timeliness).toBe(withPolicy);
+  });
+
+  it('an open dossier is judged against the original appointment, not the apology’s date', () => {
+    expect(classifyTimeliness(apologised(), at('2026-11-26 09:00'))).toEqual({ timeliness: null, overdue: true });
   });
 });
 

@@ -5,14 +5,20 @@
  * Every function evaluates the dossier *as of* an instant: what happened after it is ignored, so a
  * report for last month gives the same numbers next year. The appointment is `dueAt` (already moved
  * later by finished supplement pauses), never the apology's new date: an apology does not make a
- * dossier on time.
+ * dossier on time. Whether it makes it late is a local policy (`apologyCountsAsLate`, off by default):
+ * the 766 formula itself only compares the end with the appointment (DOMAIN-VN §9).
  */
 import { serviceDayOf } from '../shared/local-time';
 import type { DeadlineCalendar } from './deadline-calendar';
 import type { Dossier, DossierStep, Timeliness } from './dossier-types';
 
+export interface TimelinessOptions {
+  /** Local policy: an apology letter makes the dossier late whatever its end (default false). */
+  apologyCountsAsLate?: boolean;
+}
+
 export interface TimelinessResult {
-  /** Set once processing ended (finished, stopped or refused); null while it is still open. */
+  /** Set once processing ended (finished, stopped, refused or withdrawn); null while it is still open. */
   timeliness: Timeliness | null;
   /** For an open dossier: the appointment has passed. Always false for closed or uncounted ones. */
   overdue: boolean;
@@ -20,24 +26,27 @@ export interface TimelinessResult {
 
 const NOT_COUNTED: TimelinessResult = { timeliness: null, overdue: false };
 
-/** "Đã xử lý xong" first, then "Đã trả kết quả", then "Dừng xử lý" / "Từ chối" (766 §2.1). */
+/**
+ * "Đã xử lý xong" first, then "Đã trả kết quả", then "Dừng xử lý" / "Từ chối", then "Công dân yêu cầu
+ * rút hồ sơ" (766 §2.1, DOMAIN-VN §9): a withdrawal after receipt ends the dossier like the others.
+ */
 export function endOfProcessing(d: Dossier): Date | null {
-  return d.finishedAt ?? d.returnedAt ?? d.stop?.at ?? d.refusal?.at ?? null;
+  return d.finishedAt ?? d.returnedAt ?? d.stop?.at ?? d.refusal?.at ?? d.withdrawnAt ?? null;
 }
 
 /**
- * A dossier with more than one supplement request or an apology letter is late for the statistics
- * whatever its end date (766 rule; apology: [M]).
+ * A dossier with more than one supplement request is late for the statistics whatever its end date
+ * (766 rule); so is one with an apology letter, but only where the centre chose that policy.
  */
-export function isLateRegardless(d: Dossier, at: Date): boolean {
+export function isLateRegardless(d: Dossier, at: Date, options: TimelinessOptions = {}): boolean {
   const requests = d.supplements.filter((s) => s.requestedAt <= at).length;
-  return requests > 1 || (d.apology !== null && d.apology.issuedAt <= at);
+  if (requests > 1) return true;
+  return options.apologyCountsAsLate === true && d.apology !== null && d.apology.issuedAt <= at;
 }
 
-/** Whether the dossier was received (clock started) and not withdrawn as of `at`. */
+/** Whether the dossier was received (clock started) as of `at`; a withdrawn one still counts. */
 function isCounted(d: Dossier, at: Date): d is Dossier & { receivedAt: Date; dueAt: Date } {
-  if (d.receivedAt === null || d.dueAt === null || d.receivedAt > at) return false;
-  return d.withdrawnAt === null || d.withdrawnAt > at;
+  return d.receivedAt !== null && d.dueAt !== null && d.receivedAt <= at;
 }
 
 /**
@@ -58,11 +67,11 @@ function compareWithDue(end: Date, due: Date): Timeliness {
  * Trước hạn / Đúng hạn / Quá hạn of a dossier as of `at`. Finishing on an earlier local date than the
  * appointment is early; later the same day up to the appointment itself is on time.
  */
-export function classifyTimeliness(d: Dossier, at: Date): TimelinessResult {
+export function classifyTimeliness(d: Dossier, at: Date, options: TimelinessOptions = {}): TimelinessResult {
   if (!isCounted(d, at)) return NOT_COUNTED;
   const end = endOfProcessing(d);
   if (end !== null && end <= at) {
-    if (isLateRegardless(d, end)) return { timeliness: 'late', overdue: false };
+    if (isLateRegardless(d, end, options)) return { timeliness: 'late', overdue: false };
     return { timeliness: compareWithDue(clockAt(d, end), d.dueAt), overdue: false };
   }
   return { timeliness: null, overdue: clockAt(d, at) > d.dueAt };

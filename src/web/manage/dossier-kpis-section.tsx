@@ -66,7 +66,7 @@ const TEXT: Dictionary<
     averageWorkingDays: 'Thời gian trung bình (ngày làm việc)',
     noRows: 'Không có hồ sơ nào trong kỳ này.',
     rateHelp:
-      'Tỷ lệ đúng hạn = (hồ sơ xử lý trước hạn, đúng hạn và đang xử lý trong hạn) / hồ sơ tiếp nhận và xử lý trong kỳ. Hồ sơ yêu cầu bổ sung quá một lần hoặc có văn bản xin lỗi được tính là quá hạn.',
+      'Tỷ lệ đúng hạn = (hồ sơ xử lý trước hạn, đúng hạn và đang xử lý trong hạn) / hồ sơ tiếp nhận và xử lý trong kỳ; hồ sơ công dân rút được tính với thời điểm rút là thời điểm kết thúc. Hồ sơ yêu cầu bổ sung quá một lần được tính là quá hạn; hồ sơ có văn bản xin lỗi chỉ tính là quá hạn khi bật cài đặt đó. Thời gian trung bình tính trên hồ sơ tiếp nhận trong kỳ đã xử lý xong.',
     dueSoon: 'Sắp đến hạn',
     overdue: 'Quá hạn',
     noneDueSoon: 'Không có hồ sơ nào sắp đến hạn.',
@@ -101,7 +101,7 @@ const TEXT: Dictionary<
     averageWorkingDays: 'Average time (working days)',
     noRows: 'No dossiers in this period.',
     rateHelp:
-      'On-time rate = (finished early or on time, plus open within time) / dossiers received or handled in the period. A dossier with more than one supplement request or an apology letter counts as late.',
+      'On-time rate = (finished early or on time, plus open within time) / dossiers received or handled in the period; a dossier the citizen withdrew ends at its withdrawal. A dossier with more than one supplement request counts as late; one with an apology letter only when that setting is on. The average time is over the dossiers received in the period that have finished.',
     dueSoon: 'Due soon',
     overdue: 'Overdue',
     noneDueSoon: 'No dossier is due soon.',

@@ -24,7 +24,7 @@ import {
 import { hallDay } from './format';
 import { COMMON } from './manage-text';
 import type { SectionProps } from './section-props';
-import { FormFooter, Notice, SelectField, TextField, useAction } from './ui';
+import { CheckField, FormFooter, Notice, SelectField, TextField, useAction } from './ui';
 
 const TEXT: Dictionary<
   | DossierSettingsHintCode
@@ -42,6 +42,8 @@ const TEXT: Dictionary<
   | 'save'
   | 'saved'
   | 'fixHints'
+  | 'apology'
+  | 'apologyHelp'
 > = {
   vi: {
     title: 'Thông tin trên biểu mẫu và mã hồ sơ',
@@ -58,6 +60,9 @@ const TEXT: Dictionary<
     save: 'Lưu thông tin',
     saved: 'Đã lưu thông tin trên biểu mẫu và mã hồ sơ.',
     fixHints: 'Vui lòng sửa các ô được đánh dấu đỏ.',
+    apology: 'Hồ sơ có thư xin lỗi được tính là quá hạn trong thống kê',
+    apologyHelp:
+      'Chính sách riêng của địa phương. Bỏ chọn (mặc định): theo công thức 766, hồ sơ được so với ngày hẹn ban đầu (chỉ lùi theo thời gian chờ bổ sung); thư xin lỗi không làm hồ sơ quá hạn. Áp dụng cho Sổ theo dõi, Chỉ số hồ sơ, Chỉ số 766 và danh sách hồ sơ.',
     'agency-chars': 'Chỉ dùng chữ in hoa A–Z, chữ số và dấu chấm, ví dụ 000.00.16.H26.',
     'agency-edge-dot': 'Mã cơ quan không được bắt đầu hay kết thúc bằng dấu chấm.',
     'too-long': 'Quá dài.',
@@ -78,6 +83,9 @@ const TEXT: Dictionary<
     save: 'Save',
     saved: 'Forms and dossier code settings saved.',
     fixHints: 'Please correct the fields marked in red.',
+    apology: 'A dossier with an apology letter counts as late in the statistics',
+    apologyHelp:
+      'A local policy. Unticked (default): as in the 766 formula, a dossier is judged against its original appointment (moved only by supplement pauses); an apology does not make it late. Applies to the tracking book, the dossier KPIs, the 766 indicators and the dossier lists.',
     'agency-chars': 'Capital letters A–Z, digits and dots only, e.g. 000.00.16.H26.',
     'agency-edge-dot': 'The agency code cannot start or end with a dot.',
     'too-long': 'Too long.',
@@ -97,7 +105,7 @@ export function DossierSettingsCard({ info, isAdmin, hall }: SectionProps) {
   const today = hallDay(info.serverTime);
   const centreCode = info.centre.code;
   const preview = previewDossierCode(draft, centreCode, today);
-  const hint = (key: keyof DossierSettingsDraft) => (hints[key] ? text[hints[key]] : null);
+  const hint = (key: keyof DossierSettingsHints) => (hints[key] ? text[hints[key]] : null);
   const update = (patch: Partial<DossierSettingsDraft>) => {
     setSaved(false);
     setDraft({ ...draft, ...patch });
@@ -176,6 +184,13 @@ export function DossierSettingsCard({ info, isAdmin, hall }: SectionProps) {
               onChange={(e) => update({ formPlaceName: e.target.value })}
             />
           </div>
+          <CheckField
+            label={text.apology}
+            help={text.apologyHelp}
+            checked={draft.apologyCountsAsLate}
+            disabled={!isAdmin}
+            onChange={(checked) => update({ apologyCountsAsLate: checked })}
+          />
         </fieldset>
         {saved && <Notice>{text.saved}</Notice>}
         {isAdmin && <FormFooter busy={busy} error={error} saveLabel={text.save} />}

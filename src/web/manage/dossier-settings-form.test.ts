@@ -13,6 +13,7 @@ const settings: DossierSettings = {
   dossierCodeFormat: 'tt01-2018',
   parentAgencyName: 'ỦY BAN NHÂN DÂN PHƯỜNG HÀ ĐÔNG',
   formPlaceName: 'Hà Nội',
+  apologyCountsAsLate: false,
 };
 
 const draft = (over: Partial<DossierSettingsDraft>): DossierSettingsDraft => ({ ...dossierSettingsToDraft(settings), ...over });
@@ -52,6 +53,11 @@ describe('the forms and dossier code settings', () => {
   it('accepts the longest values the schema allows', () => {
     const result = draftToDossierSettings(draft({ agencyCode: 'A'.repeat(40), parentAgencyName: 'Ủ'.repeat(200), formPlaceName: 'H'.repeat(100), dossierCodeFormat: 'tt01-2018' }));
     expect(result.ok).toBe(true);
+  });
+
+  it('carries the apology policy both ways', () => {
+    expect(dossierSettingsToDraft({ ...settings, apologyCountsAsLate: true }).apologyCountsAsLate).toBe(true);
+    expect(draftToDossierSettings(draft({ apologyCountsAsLate: true }))).toEqual({ ok: true, settings: { ...settings, apologyCountsAsLate: true } });
   });
 
   it('refuses a code format the server cannot issue', () => {

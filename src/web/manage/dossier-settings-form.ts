@@ -7,17 +7,19 @@
 import type { Settings } from '../../contracts/api';
 import { DOSSIER_CODE_FORMAT_OPTIONS } from '../../contracts/dossier-code-formats';
 
-export type DossierSettings = Pick<Settings, 'agencyCode' | 'dossierCodeFormat' | 'parentAgencyName' | 'formPlaceName'>;
+export type DossierSettings = Pick<Settings, 'agencyCode' | 'dossierCodeFormat' | 'parentAgencyName' | 'formPlaceName' | 'apologyCountsAsLate'>;
 
 export interface DossierSettingsDraft {
   agencyCode: string;
   dossierCodeFormat: string;
   parentAgencyName: string;
   formPlaceName: string;
+  /** Local policy for the statistics: an apology letter makes the dossier late (766 itself does not). */
+  apologyCountsAsLate: boolean;
 }
 
 export type DossierSettingsHintCode = 'agency-chars' | 'agency-edge-dot' | 'too-long' | 'required';
-export type DossierSettingsHints = Partial<Record<keyof DossierSettingsDraft, DossierSettingsHintCode>>;
+export type DossierSettingsHints = Partial<Record<Exclude<keyof DossierSettingsDraft, 'apologyCountsAsLate'>, DossierSettingsHintCode>>;
 
 /** The limits of the Settings schema (src/contracts/api.ts). */
 export const AGENCY_CODE_MAX = 40;
@@ -34,6 +36,7 @@ export function dossierSettingsToDraft(settings: DossierSettings): DossierSettin
     dossierCodeFormat: settings.dossierCodeFormat,
     parentAgencyName: settings.parentAgencyName,
     formPlaceName: settings.formPlaceName,
+    apologyCountsAsLate: settings.apologyCountsAsLate,
   };
 }
 
@@ -68,7 +71,10 @@ export function draftToDossierSettings(
   if (!formPlaceName) hints.formPlaceName = 'required';
   else if (formPlaceName.length > PLACE_NAME_MAX) hints.formPlaceName = 'too-long';
   if (Object.keys(hints).length > 0) return { ok: false, hints };
-  return { ok: true, settings: { agencyCode: agency.value, dossierCodeFormat: knownFormat!, parentAgencyName, formPlaceName } };
+  return {
+    ok: true,
+    settings: { agencyCode: agency.value, dossierCodeFormat: knownFormat!, parentAgencyName, formPlaceName, apologyCountsAsLate: draft.apologyCountsAsLate },
+  };
 }
 
 /**
