@@ -20,6 +20,7 @@ import {
   type MissingItemDraft,
 } from './dossier-format';
 import { DocumentChecklist, itemsProblemText, MissingItemsEditor, PrintButton } from './dossier-widgets';
+import { DossierRatingPanel } from './dossier-rating-panel';
 import { EVENT_TYPES, TEXT, type DossiersText, type FormCode } from './dossiers-text';
 
 export function DossierDetail({ id, onBack }: { id: string; onBack(): void }) {
@@ -210,6 +211,7 @@ export function DossierDetail({ id, onBack }: { id: string; onBack(): void }) {
             </div>
           </>
         )}
+        <DossierRatingPanel view={view} />
       </section>
 
       <Reasons view={view} text={text} />

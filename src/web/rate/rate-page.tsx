@@ -4,13 +4,15 @@
  * again. The prompt is bound by the server to the ticket, the service and the officer.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { BoardState, CentreInfo, Device, PendingRating, RatingOption } from '../../contracts/api';
+import type { BoardState, CentreInfo, Device, PendingDossierRating, PendingRating, RatingOption } from '../../contracts/api';
 import { api, ApiError } from '../shared/api';
 import { DevicePairing } from '../shared/device-pairing';
 import { fill, LangSwitch, useLang, useText, type Dictionary } from '../shared/i18n';
 import { openLiveStream, type LiveStream } from '../shared/live-stream';
+import { DossierRatingForm } from './dossier-rating-form';
 import { moodColour, moodOf, mouthPath, optionForKey } from './rating-faces';
 import './rate.css';
+import './dossier-rating.css';
 
 const TEXT: Dictionary<
   | 'counter'
@@ -25,6 +27,7 @@ const TEXT: Dictionary<
   | 'noCounter'
   | 'offline'
   | 'retry'
+  | 'dossierAbout'
 > = {
   vi: {
     counter: 'QUẦY SỐ {n}',
@@ -39,6 +42,7 @@ const TEXT: Dictionary<
     noCounter: 'Màn hình đánh giá này chưa được gán cho quầy nào. Quản trị viên vào Quản lý → Thiết bị để chọn quầy.',
     offline: 'Mất kết nối – đang kết nối lại…',
     retry: 'Chưa gửi được đánh giá, mời ông/bà chạm lại.',
+    dossierAbout: 'Hồ sơ {code} · {procedure}',
   },
   en: {
     counter: 'COUNTER {n}',
@@ -53,17 +57,27 @@ const TEXT: Dictionary<
     noCounter: 'This rating screen is not assigned to a counter. An administrator chooses one in Manage → Devices.',
     offline: 'Connection lost – reconnecting…',
     retry: 'The rating was not sent; please touch again.',
+    dossierAbout: 'Dossier {code} · {procedure}',
   },
 };
 
 const POLL_MS = 10_000;
 const THANKS_MS = 5_000;
+/** A citizen answering the dossier's questions keeps them open this long after each touch. */
+const ACTIVE_MS = 60_000;
+/** The server accepts an answer this long after the question closed (dossier-ratings.ts). */
+const SUBMIT_GRACE_MS = 280_000;
 
 export default function RatePage() {
   return <DevicePairing kind="rating">{(device) => <RatingScreen device={device} />}</DevicePairing>;
 }
 
-type Phase = { kind: 'idle' } | { kind: 'asking'; pending: PendingRating } | { kind: 'thanks' };
+/** After the visit's own rating, the screen asks about a dossier returned at this counter (if any). */
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'asking'; pending: PendingRating }
+  | { kind: 'dossier'; pending: PendingDossierRating }
+  | { kind: 'thanks' };
 
 function RatingScreen({ device }: { device: Device }) {
   const text = useText(TEXT);
@@ -96,13 +110,21 @@ function RatingScreen({ device }: { device: Device }) {
   const refresh = useCallback(async () => {
     if (!counterId) return;
     try {
-      const { pending } = await api<{ pending: PendingRating | null }>('GET', '/api/v1/ratings/pending');
+      const [{ pending }, { pending: dossier }] = await Promise.all([
+        api<{ pending: PendingRating | null }>('GET', '/api/v1/ratings/pending'),
+        api<{ pending: PendingDossierRating | null }>('GET', '/api/v1/dossier-ratings/pending'),
+      ]);
       setOffline(false);
       setPhase((current) => {
         if (current.kind === 'thanks') return current;
-        if (!pending || rated.current.has(keyOf(pending))) return current.kind === 'idle' ? current : { kind: 'idle' };
-        if (current.kind === 'asking' && keyOf(current.pending) === keyOf(pending)) return current;
-        return { kind: 'asking', pending };
+        // A citizen in the middle of answering about their dossier is not interrupted.
+        if (current.kind === 'dossier' && !rated.current.has(dossierKeyOf(current.pending))) return current;
+        if (pending && !rated.current.has(keyOf(pending))) {
+          if (current.kind === 'asking' && keyOf(current.pending) === keyOf(pending)) return current;
+          return { kind: 'asking', pending };
+        }
+        if (dossier && !rated.current.has(dossierKeyOf(dossier))) return { kind: 'dossier', pending: dossier };
+        return current.kind === 'idle' ? current : { kind: 'idle' };
       });
     } catch (e) {
       if (e instanceof ApiError && e.code === 'NETWORK') setOffline(true);
@@ -128,6 +150,7 @@ function RatingScreen({ device }: { device: Device }) {
           onEvent: (event) => {
             const here = !event.ticket?.counterId || event.ticket.counterId === counterId;
             if ((event.type === 'ticket.finished' || event.type === 'ticket.started') && here) void refresh();
+            if (event.type === 'dossier.returned' && event.counter?.id === counterId) void refresh();
             if (event.counter?.id === counterId) {
               const c = event.counter;
               setCounter({ number: c.number, officerName: c.officerName });
@@ -163,15 +186,41 @@ function RatingScreen({ device }: { device: Device }) {
   useEffect(() => {
     if (phase.kind !== 'asking') return;
     const ms = new Date(phase.pending.expiresAt).getTime() - (Date.now() + clockOffset.current);
-    const timer = window.setTimeout(() => setPhase({ kind: 'idle' }), Math.max(0, ms));
+    const timer = window.setTimeout(() => {
+      setPhase({ kind: 'idle' });
+      // A dossier handed over during the visit may still be waiting for its rating.
+      void refresh();
+    }, Math.max(0, ms));
     return () => window.clearTimeout(timer);
-  }, [phase]);
+  }, [phase, refresh]);
 
   useEffect(() => {
     if (phase.kind !== 'thanks') return;
-    const timer = window.setTimeout(() => setPhase({ kind: 'idle' }), THANKS_MS);
+    // Then whatever is still waiting: the dossier handed over in the same visit.
+    const timer = window.setTimeout(() => {
+      setPhase({ kind: 'idle' });
+      void refresh();
+    }, THANKS_MS);
     return () => window.clearTimeout(timer);
-  }, [phase]);
+  }, [phase, refresh]);
+
+  // The dossier's question closes at its expiry, or a minute after the citizen's last touch if later;
+  // what they answered by then is sent.
+  const dossierAnswer = useRef<(() => { value: number; criteria: { key: string; value: number }[]; comment: string | null } | null) | null>(null);
+  const [lastTouch, setLastTouch] = useState(0);
+  const submitDossierRef = useRef<(pending: PendingDossierRating, answer: { value: number; criteria: { key: string; value: number }[]; comment: string | null }) => Promise<void>>(async () => undefined);
+  useEffect(() => {
+    if (phase.kind !== 'dossier') return;
+    const expires = new Date(phase.pending.expiresAt).getTime();
+    const serverNow = () => Date.now() + clockOffset.current;
+    const deadline = Math.min(Math.max(expires, lastTouch + ACTIVE_MS), expires + SUBMIT_GRACE_MS);
+    const timer = window.setTimeout(() => {
+      const answer = dossierAnswer.current?.();
+      if (answer) void submitDossierRef.current(phase.pending, answer);
+      else setPhase({ kind: 'idle' });
+    }, Math.max(0, deadline - serverNow()));
+    return () => window.clearTimeout(timer);
+  }, [phase, lastTouch]);
 
   const submit = useCallback(async (pending: PendingRating, option: RatingOption) => {
     setSending(true);
@@ -193,6 +242,29 @@ function RatingScreen({ device }: { device: Device }) {
       setSending(false);
     }
   }, []);
+
+  const submitDossier = useCallback(async (pending: PendingDossierRating, answer: { value: number; criteria: { key: string; value: number }[]; comment: string | null }) => {
+    setSending(true);
+    setFailed(false);
+    try {
+      await api('POST', '/api/v1/dossier-ratings', { dossierId: pending.dossierId, ...answer });
+      rated.current.add(dossierKeyOf(pending));
+      setPhase({ kind: 'thanks' });
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'ALREADY_RATED') {
+        rated.current.add(dossierKeyOf(pending));
+        setPhase({ kind: 'thanks' });
+      } else if (e instanceof ApiError && e.code === 'NOTHING_TO_RATE') {
+        rated.current.add(dossierKeyOf(pending));
+        setPhase({ kind: 'idle' });
+      } else {
+        setFailed(true);
+      }
+    } finally {
+      setSending(false);
+    }
+  }, []);
+  submitDossierRef.current = submitDossier;
 
   // Keys 1…n pick the options from the left.
   useEffect(() => {
@@ -247,6 +319,22 @@ function RatingScreen({ device }: { device: Device }) {
         <p className="rate-hint">{failed ? <span className="error">{text.retry}</span> : text.hint}</p>
       </section>
     );
+  } else if (phase.kind === 'dossier') {
+    const { pending } = phase;
+    body = (
+      <DossierRatingForm
+        key={pending.dossierId}
+        scale={pending.scale}
+        criteria={pending.criteria}
+        about={<p className="rate-about">{fill(text.dossierAbout, { code: pending.code, procedure: pending.procedureName })}</p>}
+        busy={sending}
+        error={failed ? text.retry : null}
+        onSend={(answer) => void submitDossier(pending, answer)}
+        onScreenKeyboard
+        onActivity={() => setLastTouch(Date.now() + clockOffset.current)}
+        answerRef={dossierAnswer}
+      />
+    );
   } else if (phase.kind === 'thanks') {
     body = (
       <section className="rate-thanks" role="status">
@@ -281,6 +369,10 @@ function RatingScreen({ device }: { device: Device }) {
 
 function keyOf(p: PendingRating): string {
   return `${p.ticketId}#${p.serveNo}`;
+}
+
+function dossierKeyOf(p: PendingDossierRating): string {
+  return `dossier#${p.dossierId}`;
 }
 
 function Face({ mood, colour }: { mood: number; colour: string }) {
