@@ -12,6 +12,8 @@ import { fill, LangSwitch, useLang, useText, type Dictionary } from '../shared/i
 import { openLiveStream, type LiveStream } from '../shared/live-stream';
 import { announce, chime } from '../shared/speech';
 import { applyCounterEvent, callFromEvent, mergeCalls } from './board-calls';
+import { isHallQuiet, totalWaiting } from './hall-quiet';
+import { ResultsSlide } from './results-slide';
 import './display.css';
 
 const TEXT: Dictionary<
@@ -93,6 +95,8 @@ function Board() {
   const [flashId, setFlashId] = useState<string | null>(null);
   const [clockOffset, setClockOffset] = useState(0);
   const settings = useRef({ speechRate: 1, announceRepeat: 2 });
+  // When the board started, then when a call last reached it (board clock): see hall-quiet.ts.
+  const [activityAt, setActivityAt] = useState(() => Date.now());
 
   const loadCentre = useCallback(async () => {
     const info = await retry(() => api<CentreInfo>('GET', '/api/v1/centre'));
@@ -128,6 +132,7 @@ function Board() {
           const call = callFromEvent(event);
           if (call) {
             setCalls((current) => mergeCalls(current, [call]));
+            setActivityAt(Date.now());
             setAnnouncement(call.text);
             setFlashId(call.eventId);
             const speech = event.announcement?.vi.speech ?? call.speech;
@@ -181,6 +186,17 @@ function Board() {
   const current = calls[0] ?? null;
   const fields = (centre?.fields ?? []).filter((f) => f.active).sort((a, b) => a.sortOrder - b.sortOrder);
   const visibleCounters = counters.filter((c) => c.active).sort((a, b) => a.number - b.number);
+  // A quiet hall shows the published results; the next call brings the calls back.
+  const quiet =
+    centre !== null &&
+    isHallQuiet({
+      lastCallAt: current?.at ?? null,
+      boardActivityAt: activityAt + clockOffset,
+      waiting: totalWaiting(waiting),
+      now,
+      quietMinutes: centre.settings.resultsSlideQuietMinutes,
+      whileWaiting: centre.settings.resultsSlideWhileWaiting,
+    });
   const fieldName = (id: string) => {
     const f = centre?.fields.find((x) => x.id === id);
     return f ? (lang === 'vi' ? f.nameVi : f.nameEn) : '';
@@ -201,6 +217,9 @@ function Board() {
         </div>
       </header>
 
+      {quiet && centre ? (
+        <ResultsSlide centreCode={centre.centre.code} />
+      ) : (
       <section className="board-main">
         <div className={`board-now${current?.priority ? ' is-priority' : ''}`}>
           {flashId && <div key={flashId} className="board-flash" aria-hidden="true" />}
@@ -268,6 +287,7 @@ function Board() {
           </section>
         </div>
       </section>
+      )}
 
       <footer className="board-foot">
         <section className="board-counters" aria-label={text.counters}>
