@@ -85,11 +85,15 @@ export async function listProceduresWithCurrent(ex: Executor, centreId: string):
   return rows.map(({ versionJson, ...p }) => ({ ...p, version: versionFromJson(versionJson as unknown as Record<string, unknown>) }));
 }
 
-/** to_jsonb gives snake_case keys and text timestamps. */
+/**
+ * to_jsonb gives snake_case keys and text timestamps; the CamelCasePlugin renames the keys of nested
+ * objects in results too, so the record arrives camelCased (read both spellings to stay independent of it).
+ */
 function versionFromJson(j: Record<string, unknown>): ProcedureVersionRecord {
+  const key = (camel: string, snake: string): unknown => j[camel] ?? j[snake];
   return {
     id: j['id'] as string,
-    procedureId: j['procedure_id'] as string,
+    procedureId: key('procedureId', 'procedure_id') as string,
     version: j['version'] as number,
     name: j['name'] as string,
     decision: j['decision'] as string,
@@ -99,11 +103,11 @@ function versionFromJson(j: Record<string, unknown>): ProcedureVersionRecord {
     documents: j['documents'] as RequiredDocument[],
     steps: j['steps'] as ProcessStep[],
     cutoff: (j['cutoff'] as string | null) ?? null,
-    resultText: j['result_text'] as string,
-    legalBasis: j['legal_basis'] as string,
+    resultText: key('resultText', 'result_text') as string,
+    legalBasis: key('legalBasis', 'legal_basis') as string,
     source: j['source'] as string,
-    createdBy: (j['created_by'] as string | null) ?? null,
-    createdAt: new Date(j['created_at'] as string),
+    createdBy: (key('createdBy', 'created_by') as string | null) ?? null,
+    createdAt: new Date(key('createdAt', 'created_at') as string),
   };
 }
 

@@ -3,6 +3,7 @@
  * editing. Every change that alters a procedure adds a version; dossiers keep the version they were
  * received under, so an edit never moves an appointment already given.
  */
+import { foldVietnamese } from '../../core/shared/fold-text';
 import type { CatalogueImportRecord, ImportReport, ProcedureDetail, ProcedureSummary, ProcedureUpdate, ProcedureVersion } from '../../contracts/dossier';
 import { defaultSteps } from '../../core/catalogue/default-steps';
 import { draftFingerprint } from '../../core/catalogue/draft-fingerprint';
@@ -25,17 +26,12 @@ import { listFields } from '../../db/repositories/reference.repository';
 import { inTransaction, type Actor, type ServiceContext } from './context';
 import { assertManager } from './manage-reference';
 
-/** Lower-case, without Vietnamese diacritics, for searching "khai sinh" in "Đăng ký khai sinh". */
-export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'd').toLowerCase();
-}
-
 /** The queue field whose name shares the most words with the catalogue's field name. */
 function matchQueueField(fieldName: string, fields: { id: string; nameVi: string }[]): string | null {
-  const words = new Set(foldText(fieldName).split(/[^a-z0-9]+/).filter((w) => w.length > 1));
+  const words = new Set(foldVietnamese(fieldName).split(/[^a-z0-9]+/).filter((w) => w.length > 1));
   let best: { id: string; score: number } | null = null;
   for (const f of fields) {
-    const fieldWords = foldText(f.nameVi).split(/[^a-z0-9]+/).filter((w) => w.length > 1);
+    const fieldWords = foldVietnamese(f.nameVi).split(/[^a-z0-9]+/).filter((w) => w.length > 1);
     const shared = fieldWords.filter((w) => words.has(w)).length;
     const score = shared / Math.max(1, words.size);
     if (shared > 0 && score >= 0.5 && (!best || score > best.score)) best = { id: f.id, score };
@@ -166,11 +162,11 @@ export async function listProcedures(
   query: { q?: string | undefined; fieldId?: string | undefined; activeOnly?: boolean },
 ): Promise<ProcedureSummary[]> {
   const rows = await listProceduresWithCurrent(ctx.db, actor.centreId);
-  const needle = query.q ? foldText(query.q.trim()) : '';
+  const needle = query.q ? foldVietnamese(query.q.trim()) : '';
   const matching = rows.filter(
     (r) =>
       (!query.activeOnly || r.active) &&
-      (!needle || foldText(`${r.code} ${r.version.name} ${r.fieldName}`).includes(needle)),
+      (!needle || foldVietnamese(`${r.code} ${r.version.name} ${r.fieldName}`).includes(needle)),
   );
   // The ticket's own field first: an officer at the civil-status counter sees civil-status procedures on top.
   const ordered = query.fieldId
