@@ -16,6 +16,7 @@ import { FACE_MODELS, FALLBACK_FACE_MODEL_ID } from '../src/contracts/face';
 import { fakeFace } from '../test/support/fake-face';
 import { launchBrowser, type E2eBrowser } from './support/browser';
 import { E2eServer } from './support/server';
+import { sees, textOf } from './support/page-text';
 
 /** The fallback model's template length (no model is installed in these journeys). */
 const FACE_TEMPLATE_LENGTH = FACE_MODELS[FALLBACK_FACE_MODEL_ID].templateLength;
@@ -92,14 +93,6 @@ class Api {
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(data)}`);
     return data;
   }
-}
-
-async function textOf(locator: Locator): Promise<string> {
-  return (await locator.count()) === 0 ? '' : ((await locator.first().innerText()) ?? '');
-}
-
-async function sees(locator: Locator, expected: RegExp, timeout = 10_000): Promise<void> {
-  await expect.poll(() => textOf(locator), { timeout }).toMatch(expected);
 }
 
 async function shot(page: Page, name: string, locator?: Locator): Promise<void> {

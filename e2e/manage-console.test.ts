@@ -5,10 +5,11 @@
  * KPI overview with the live hall. Tickets and the display's pairing
  * request go through the API, the way the kiosk and the board's own screen would.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type E2eBrowser } from './support/browser';
 import { ADMIN_PASSWORD, E2eServer } from './support/server';
+import { sees } from './support/page-text';
 
 interface CentreShape {
   fields: { id: string; code: string; blockStart: number | null; blockEnd: number | null; openingHours: unknown }[];
@@ -24,15 +25,6 @@ async function call<T>(base: string, method: string, path: string, body?: unknow
   const data = (await res.json()) as T;
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(data)}`);
   return { data, cookie: res.headers.get('set-cookie')?.split(';')[0] ?? null };
-}
-
-async function textOf(locator: Locator): Promise<string> {
-  return (await locator.count()) === 0 ? '' : ((await locator.first().innerText()) ?? '');
-}
-
-/** Waits until what the administrator sees matches. */
-async function sees(locator: Locator, expected: RegExp, timeout = 8000): Promise<void> {
-  await expect.poll(() => textOf(locator), { timeout }).toMatch(expected);
 }
 
 describe('the management console', () => {

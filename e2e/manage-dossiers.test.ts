@@ -8,10 +8,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type E2eBrowser } from './support/browser';
 import { ADMIN_PASSWORD, E2eServer } from './support/server';
+import { sees, textOf } from './support/page-text';
 
 /**
  * One good row (imported, with a warning about its cutoff that is not a time), and one whose time
@@ -22,15 +23,6 @@ const SHEET = [
   '1.999901,Cấp bản sao trích lục hộ tịch (thử nghiệm),Hộ tịch,5,ngày làm việc,buổi chiều,Tờ khai theo mẫu; Giấy tờ tùy thân',
   '1.999902,Đăng ký giám hộ (thử nghiệm),Hộ tịch,2,tuần,,Tờ khai đăng ký giám hộ',
 ].join('\r\n');
-
-async function textOf(locator: Locator): Promise<string> {
-  return (await locator.count()) === 0 ? '' : ((await locator.first().innerText()) ?? '');
-}
-
-/** Waits until what the person sees matches. */
-async function sees(locator: Locator, expected: RegExp, timeout = 8000): Promise<void> {
-  await expect.poll(() => textOf(locator), { timeout }).toMatch(expected);
-}
 
 describe('the manager keeps the catalogue, the forms and the calendar', () => {
   let server: E2eServer;

@@ -6,13 +6,14 @@
  * record, and prints it; the administrator pins and unpins the model after reading what the change
  * does, and changes the face settings.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FACE_MODELS, FALLBACK_FACE_MODEL_ID } from '../src/contracts/face';
 import { formatRate } from '../src/web/manage/face-model';
 import { fakeFace as person } from '../test/support/fake-face';
 import { launchBrowser, type E2eBrowser } from './support/browser';
 import { ADMIN_PASSWORD, E2eServer } from './support/server';
+import { sees, textOf } from './support/page-text';
 
 const SHOTS = process.env.MOTCUA_E2E_SCREENSHOTS;
 
@@ -25,14 +26,6 @@ async function call<T>(base: string, method: string, path: string, body?: unknow
   const data = (await res.json()) as T;
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(data)}`);
   return { data, cookie: res.headers.get('set-cookie')?.split(';')[0] ?? null };
-}
-
-async function textOf(locator: Locator): Promise<string> {
-  return (await locator.count()) === 0 ? '' : ((await locator.first().innerText()) ?? '');
-}
-
-async function sees(locator: Locator, expected: RegExp, timeout = 8000): Promise<void> {
-  await expect.poll(() => textOf(locator), { timeout }).toMatch(expected);
 }
 
 describe('the face data section of the management console', () => {
