@@ -9,6 +9,7 @@
  *   motcua catalogue import <folder-or-file>   national records (.json), or a spreadsheet (.xlsx/.csv)
  *   motcua models install [--from <folder>] [--model <id>]   the recognition model, under DATA_DIR/models
  *   motcua models list
+ *   motcua indicators --from YYYY-MM-DD --to YYYY-MM-DD [--centre <code>]   the 766 indicators as one JSON object
  *
  * Heavy modules are imported by the commands that need them, so `calendar` answers quickly.
  */
@@ -47,6 +48,15 @@ async function main(argv: string[]): Promise<number> {
         stdout: (text) => process.stdout.write(text),
         stderr: (text) => process.stderr.write(text),
       });
+    }
+    case 'indicators': {
+      const { parseIndicatorArgs } = await import('./indicators-command');
+      const args = parseIndicatorArgs(argv.slice(1));
+      if ('error' in args) {
+        process.stderr.write(args.error);
+        return 2;
+      }
+      return indicatorsCommand(config, args);
     }
     case 'start': {
       const { describeSetup, startServer } = await import('../server/start-server');
@@ -110,8 +120,47 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     default:
-      console.error(`Unknown command "${command}". Commands: start, migrate, backup, restore <file>, calendar, catalogue import <path>, models install|list.`);
+      console.error(`Unknown command "${command}". Commands: start, migrate, backup, restore <file>, calendar, catalogue import <path>, models install|list, indicators --from --to.`);
       return 2;
+  }
+}
+
+/** The 766 indicators on the configured database: JSON on stdout only, everything else on stderr. */
+async function indicatorsCommand(config: ReturnType<typeof loadConfig>, args: import('./indicators-command').IndicatorArgs): Promise<number> {
+  const { openDatabase } = await import('../db/database');
+  const { migrateToLatest } = await import('../db/migrate');
+  const { lockDataDir } = await import('../server/embedded-durability');
+  const { createServiceContext } = await import('../server/services/context');
+  const { bootstrap } = await import('../server/seed/bootstrap');
+  const { listCentreCodes } = await import('../db/repositories/indicator.repository');
+  const { runIndicatorsCommand } = await import('./indicators-command');
+  let unlock: () => void = () => undefined;
+  if (!config.DATABASE_URL) {
+    try {
+      unlock = lockDataDir(config.DATA_DIR);
+    } catch {
+      console.error('Lỗi: cơ sở dữ liệu nhúng đang được máy chủ sử dụng; dừng máy chủ hoặc dùng DATABASE_URL.\nError: the embedded database is in use by the server.');
+      return 1;
+    }
+  }
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 2 });
+  try {
+    await migrateToLatest(database.db);
+    const ctx = createServiceContext(database.db, database.engine);
+    let centres = await listCentreCodes(database.db);
+    if (centres.length === 0) {
+      // A fresh install: set it up as the server's first start would, so the figures are those of an empty centre.
+      const setup = await bootstrap(ctx, { demo: config.MOTCUA_DEMO, adminPassword: config.MOTCUA_ADMIN_PASSWORD });
+      if (setup.generatedAdminPassword) console.error(`Admin account created: user "admin", password "${setup.generatedAdminPassword}" (shown only this once).`);
+      centres = await listCentreCodes(database.db);
+    }
+    const result = await runIndicatorsCommand(args, { ctx, centres });
+    if (result.stdout) process.stdout.write(result.stdout);
+    if (result.stderr) process.stderr.write(result.stderr);
+    return result.code;
+  } finally {
+    await database.close();
+    unlock();
   }
 }
 

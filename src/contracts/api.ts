@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { FACE_MODEL_IDS } from './face';
 import { DOSSIER_CODE_FORMAT_IDS } from './dossier-code-formats';
 import { FACE_SEARCH_KINDS } from './face';
+import { CRITERION_KEY, MAX_CRITERIA, RATING_CRITERIA_PROBLEM_TEXT, RATING_SCALE_PROBLEM_TEXT, ratingScaleProblems } from './rating-scale';
 
 const MAX_NAME = 200;
 
@@ -152,7 +153,14 @@ export const Settings = z.object({
   /** Speech rate for announcements (0.5–2). */
   speechRate: z.number().min(0.5).max(2),
   /** Rating scale shown on the rating screen, best first. */
-  ratingScale: z.array(RatingOption).min(2).max(5),
+  ratingScale: z
+    .array(RatingOption)
+    .min(2)
+    .max(5)
+    .superRefine((scale, ctx) => {
+      // Vietnamese first: the admin reads this message in the settings screen.
+      for (const problem of ratingScaleProblems(scale)) ctx.addIssue({ code: 'custom', message: RATING_SCALE_PROBLEM_TEXT[problem].vi });
+    }),
   /** Seconds the rating screen waits for a rating after a service ends. */
   ratingTimeoutSeconds: z.number().int().min(10).max(600),
   /** Lines printed at the bottom of the slip. */
@@ -197,6 +205,37 @@ export const Settings = z.object({
   parentAgencyName: z.string().max(200),
   /** Place name on the forms' date line ("Hà Nội, ngày … tháng … năm …"). */
   formPlaceName: z.string().max(100),
+  /**
+   * Local policy: an apology letter (Form 04) makes the dossier late in the statistics. Off by default:
+   * the 766 formula compares only the end with the original appointment (DOMAIN-VN §9).
+   */
+  apologyCountsAsLate: z.boolean(),
+  /**
+   * Optional questions asked with a dossier's rating, on the same scale (the province's own list;
+   * default: time, attitude, guidance, result). Keys are stored with each answer: keep a key once
+   * ratings use it.
+   */
+  ratingCriteria: z
+    .array(
+      z.object({
+        key: z.string().max(40).regex(CRITERION_KEY, 'mã tiêu chí chỉ gồm chữ thường a–z và dấu gạch ngang'),
+        labelVi: z.string().trim().min(1, 'cần tên tiếng Việt').max(120),
+        labelEn: z.string().trim().min(1, 'cần tên tiếng Anh').max(120),
+      }),
+    )
+    .max(MAX_CRITERIA, `tối đa ${MAX_CRITERIA} tiêu chí`)
+    .superRefine((criteria, ctx) => {
+      if (new Set(criteria.map((c) => c.key)).size !== criteria.length) {
+        ctx.addIssue({ code: 'custom', message: RATING_CRITERIA_PROBLEM_TEXT['criterion-key-duplicate'].vi });
+      }
+    }),
+  /**
+   * The hall board shows the centre's published results (on-time rate, satisfaction, shortened times)
+   * after this many minutes without a call while nobody waits; 0: never.
+   */
+  resultsSlideQuietMinutes: z.number().int().min(0).max(120),
+  /** Whether the results slide may also show while people wait (a quiet hall with every counter busy). */
+  resultsSlideWhileWaiting: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 export const SettingsPatch = Settings.partial();
@@ -692,3 +731,189 @@ export const Health = z.object({
 });
 
 export const Ok = z.object({ ok: z.literal(true) });
+
+// ---------------------------------------------------------------------------------------------
+// Dossier ratings (issue 10, part 3): a rating bound to the dossier, asked at the return counter's
+// rating screen or later from the QR on Form 01 / the rating slip (code + signed token).
+// ---------------------------------------------------------------------------------------------
+
+export const ReportsAsValue = z.enum(['very-satisfied', 'satisfied', 'dissatisfied']);
+
+export const RatingCriterionView = z.object({ key: z.string(), labelVi: z.string(), labelEn: z.string() });
+
+/** What a citizen answers: the overall level, any of the criteria (each optional), a comment. */
+export const DossierRatingAnswer = z.object({
+  value: z.number().int().min(1).max(5),
+  criteria: z
+    .array(z.object({ key: z.string().max(40), value: z.number().int().min(1).max(5) }))
+    .max(12)
+    .default([]),
+  comment: z.string().max(1000, 'ý kiến tối đa 1000 ký tự').nullable().default(null),
+});
+export type DossierRatingAnswer = z.infer<typeof DossierRatingAnswer>;
+
+/** The counter's rating screen rates the dossier it was just asked about. */
+export const DeviceDossierRatingInput = DossierRatingAnswer.extend({ dossierId: Id });
+export type DeviceDossierRatingInput = z.infer<typeof DeviceDossierRatingInput>;
+
+/** The public page proves it holds the paper with the token printed in its QR code. */
+export const PublicDossierRatingInput = DossierRatingAnswer.extend({
+  token: z.string().trim().min(1).max(100),
+  /** How the citizen came: the QR straight to the rating page, or the lookup page's button. */
+  via: z.enum(['qr', 'lookup']).default('qr'),
+});
+export type PublicDossierRatingInput = z.infer<typeof PublicDossierRatingInput>;
+
+export const DossierRatingView = z.object({
+  code: z.string(),
+  procedureName: z.string(),
+  value: z.number().int(),
+  scaleSize: z.number().int(),
+  reportsAs: ReportsAsValue,
+  criteria: z.array(z.object({ key: z.string(), value: z.number().int(), reportsAs: ReportsAsValue })),
+  comment: z.string().nullable(),
+  source: z.enum(['counter', 'qr', 'kiosk', 'lookup']),
+  at: z.iso.datetime(),
+});
+export type DossierRatingView = z.infer<typeof DossierRatingView>;
+
+/** A returned dossier the rating screen at the return counter asks about. */
+export const PendingDossierRating = z.object({
+  dossierId: Id,
+  code: z.string(),
+  procedureName: z.string(),
+  returnedAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  scale: z.array(RatingOption),
+  criteria: z.array(RatingCriterionView),
+});
+export type PendingDossierRating = z.infer<typeof PendingDossierRating>;
+
+/** The public rating page: the dossier (nothing personal), whether it can be rated, and the rating once given. */
+export const PublicDossierRating = z.object({
+  code: z.string(),
+  procedureName: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  returnedAt: z.iso.datetime().nullable(),
+  /** Returned and not rated yet. */
+  ratable: z.boolean(),
+  scale: z.array(RatingOption),
+  criteria: z.array(RatingCriterionView),
+  rating: DossierRatingView.nullable(),
+});
+export type PublicDossierRating = z.infer<typeof PublicDossierRating>;
+
+// ---------------------------------------------------------------------------------------------
+// Quarterly 9-indicator evaluation (issue 10, part 2; DOMAIN-VN §1.5): computed points per unit,
+// officer or the centre, the citizens' answers, the self-score and appraisal columns, totals, grades.
+// ---------------------------------------------------------------------------------------------
+
+export const EvaluationBy = z.enum(['unit', 'officer', 'centre']);
+export type EvaluationBy = z.infer<typeof EvaluationBy>;
+export const QuarterId = z.string().regex(/^\d{4}-Q[1-4]$/, 'quý ghi theo dạng NĂM-Qn, ví dụ 2026-Q4');
+export const EvaluationGrade = z.enum(['excellent', 'good', 'fair', 'average', 'weak']);
+
+export const EvaluationQuery = z.object({ quarter: QuarterId, by: EvaluationBy.default('unit') });
+
+export const EvaluationIndicatorCell = z.object({
+  indicator: z.number().int(),
+  /** Mean computed points over the subject's dossiers (2 decimals); null when none could be scored. */
+  computed: z.number().nullable(),
+  scored: z.number().int(),
+  /** Of the scored dossiers, those completed by the citizen's answer. */
+  fromCitizen: z.number().int(),
+  selfScore: z.number().nullable(),
+  appraisalScore: z.number().nullable(),
+  note: z.string(),
+});
+export type EvaluationIndicatorCell = z.infer<typeof EvaluationIndicatorCell>;
+
+const EvaluationManualTotal = z.object({ total: z.number().nullable(), complete: z.boolean(), grade: EvaluationGrade.nullable(), gradeLabel: z.string().nullable() });
+
+export const EvaluationRow = z.object({
+  /** Unit name, officer's user id, or '' for the centre. */
+  subject: z.string(),
+  label: z.string(),
+  dossiers: z.number().int(),
+  indicators: z.array(EvaluationIndicatorCell),
+  computed: z.object({ total: z.number(), max: z.number(), outOf18: z.number(), grade: EvaluationGrade, gradeLabel: z.string() }).nullable(),
+  self: EvaluationManualTotal,
+  appraisal: EvaluationManualTotal,
+  satisfaction: z.object({
+    ratings: z.number().int(),
+    dissatisfied: z.number().int(),
+    satisfied: z.number().int(),
+    verySatisfied: z.number().int(),
+    percent: z.object({ dissatisfied: z.number(), satisfied: z.number(), verySatisfied: z.number() }).nullable(),
+  }),
+  /** The citizens' answers per rating criterion: mean points (2, 1, 0). */
+  criteria: z.array(z.object({ key: z.string(), label: z.string(), answers: z.number().int(), average: z.number().nullable() })),
+});
+export type EvaluationRow = z.infer<typeof EvaluationRow>;
+
+export const EvaluationReport = z.object({
+  quarter: QuarterId,
+  by: EvaluationBy,
+  /** "Quý IV năm 2026" */
+  title: z.string(),
+  centreName: z.string(),
+  from: z.string(),
+  to: z.string(),
+  /** The instant the quarter was judged at: its end, or now while it runs. */
+  asOf: z.iso.datetime(),
+  indicators: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  rows: z.array(EvaluationRow),
+  /** The whole centre. */
+  total: EvaluationRow,
+});
+export type EvaluationReport = z.infer<typeof EvaluationReport>;
+
+export const EvaluationScoresInput = z.object({
+  quarter: QuarterId,
+  by: EvaluationBy,
+  subject: z.string().max(200),
+  scores: z
+    .array(
+      z.object({
+        indicator: z.number().int(),
+        selfScore: z.number().nullable(),
+        appraisalScore: z.number().nullable(),
+        note: z.string().max(1000).optional(),
+      }),
+    )
+    .min(1)
+    .max(9),
+});
+export type EvaluationScoresInput = z.infer<typeof EvaluationScoresInput>;
+
+export const EvaluationDossiersQuery = z.object({
+  by: EvaluationBy.default('centre'),
+  subject: z.string().max(200).default(''),
+  indicator: z.coerce.number().int().min(1).max(9).optional(),
+});
+
+export const EvaluationDossier = z.object({
+  id: z.string(),
+  code: z.string(),
+  procedureName: z.string(),
+  applicantName: z.string(),
+  channel: z.string(),
+  receivedAt: z.iso.datetime(),
+  endedAt: z.iso.datetime(),
+  indicators: z.array(
+    z.object({ indicator: z.number().int(), points: z.number().int().nullable(), source: z.enum(['data', 'citizen']).nullable(), reason: z.string(), reasonText: z.string() }),
+  ),
+  rating: z.object({ reportsAs: z.enum(['very-satisfied', 'satisfied', 'dissatisfied']), comment: z.string().nullable() }).nullable(),
+  pakns: z.array(z.object({ code: z.string(), status: z.string() })),
+});
+export type EvaluationDossier = z.infer<typeof EvaluationDossier>;
+
+export const EvaluationDossierList = z.object({
+  quarter: QuarterId,
+  by: EvaluationBy,
+  subject: z.string(),
+  label: z.string(),
+  dossiers: z.array(EvaluationDossier),
+});
+export type EvaluationDossierList = z.infer<typeof EvaluationDossierList>;

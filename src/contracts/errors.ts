@@ -5,6 +5,7 @@
  */
 import type { Lang } from './lang';
 import { ACTION_LABELS, DOSSIER_RULE_LABELS, ENTITY_LABELS, STATUS_LABELS } from './labels';
+import { PAKN_ACTION_LABELS, PAKN_STATUS_LABELS } from './pakn';
 
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
@@ -32,6 +33,8 @@ export const ERROR_CODES = [
   'NOTHING_TO_RATE',
   'ALREADY_RATED',
   'INVALID_SCORE',
+  'RATING_LINK_INVALID',
+  'DOSSIER_NOT_RETURNED',
   'BLOCK_OVERLAP',
   'PAIRING_CODE_INVALID',
   'PAIRING_EXPIRED',
@@ -57,6 +60,9 @@ export const ERROR_CODES = [
   'DOCUMENTS_MISSING',
   'DOSSIER_TRANSITION',
   'APOLOGY_ALREADY_ISSUED',
+  'PAKN_NOT_FOUND',
+  'PAKN_TRANSITION',
+  'PAKN_VERDICT_GIVEN',
   'INTERNAL_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -168,6 +174,14 @@ const MESSAGES: Record<ErrorCode, Template> = {
     vi: 'Mức đánh giá không hợp lệ.',
     en: 'Invalid rating value.',
   },
+  RATING_LINK_INVALID: {
+    vi: 'Đường dẫn đánh giá không đúng hoặc đã bị sửa. Vui lòng quét lại mã QR trên Giấy tiếp nhận hồ sơ (Mẫu 01) hoặc phiếu đánh giá được giao khi trả kết quả.',
+    en: 'This rating link is wrong or was altered. Please scan the QR code on your receipt (Form 01) or on the rating slip handed over with the result again.',
+  },
+  DOSSIER_NOT_RETURNED: {
+    vi: 'Hồ sơ {code} chưa trả kết quả (đang ở trạng thái "{status}"). Ông/bà đánh giá được sau khi nhận kết quả.',
+    en: 'Dossier {code} has not been returned yet (it is "{status}"). You can rate it once you have received the result.',
+  },
   BLOCK_OVERLAP: {
     vi: 'Dải số {range} trùng với lĩnh vực "{other}".',
     en: 'Number block {range} overlaps field "{other}".',
@@ -268,6 +282,18 @@ const MESSAGES: Record<ErrorCode, Template> = {
     vi: 'Hồ sơ {code} đã có văn bản xin lỗi và gia hạn (Mẫu 04); chỉ được gia hạn một lần.',
     en: 'Dossier {code} already has an apology and extension letter (Form 04); it can be extended only once.',
   },
+  PAKN_NOT_FOUND: {
+    vi: 'Không tìm thấy phản ánh, kiến nghị có mã {code}. Hãy kiểm tra lại mã trên phiếu (dạng PA-261203-7KQ2MX9D).',
+    en: 'No complaint or suggestion has the code {code}. Check the code you were given (like PA-261203-7KQ2MX9D).',
+  },
+  PAKN_TRANSITION: {
+    vi: 'Không thể {paknAction} khi phản ánh, kiến nghị {code} đang ở trạng thái "{paknStatus}".',
+    en: 'Cannot {paknAction} while complaint/suggestion {code} is "{paknStatus}".',
+  },
+  PAKN_VERDICT_GIVEN: {
+    vi: 'Ông/bà đã đánh giá việc xử lý phản ánh, kiến nghị {code}. Cảm ơn ông/bà!',
+    en: 'You have already rated how {code} was handled. Thank you!',
+  },
   INTERNAL_ERROR: {
     vi: 'Đã có lỗi hệ thống. Vui lòng thử lại hoặc báo cán bộ hỗ trợ.',
     en: 'Something went wrong. Please try again or ask staff for help.',
@@ -289,6 +315,8 @@ export function formatErrorMessage(
     if (key === 'action') text = ACTION_LABELS[value]?.[lang] ?? value;
     else if (key === 'status') text = STATUS_LABELS[value]?.[lang] ?? value;
     else if (key === 'entity') text = ENTITY_LABELS[value]?.[lang] ?? value;
+    else if (key === 'paknAction') text = (PAKN_ACTION_LABELS as Record<string, Record<Lang, string>>)[value]?.[lang] ?? value;
+    else if (key === 'paknStatus') text = (PAKN_STATUS_LABELS as Record<string, Record<Lang, string>>)[value]?.[lang] ?? value;
     else if (key === 'rule') text = (DOSSIER_RULE_LABELS as Record<string, Record<Lang, string>>)[value]?.[lang] ?? value;
     return placeholder === 'Entity' ? text.charAt(0).toUpperCase() + text.slice(1) : text;
   });

@@ -20,6 +20,8 @@ export const STREAM_EVENT_TYPES = [
   'counter.resumed',
   'counter.closed',
   'rating.submitted',
+  'dossier.returned',
+  'rating.created',
   'config.changed',
 ] as const;
 export type StreamEventType = (typeof STREAM_EVENT_TYPES)[number];

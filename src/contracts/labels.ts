@@ -81,4 +81,5 @@ export const ENTITY_LABELS: Record<string, Record<Lang, string>> = {
   dossier: { vi: 'hồ sơ', en: 'dossier' },
   procedure: { vi: 'thủ tục', en: 'procedure' },
   'calendar-adjustment': { vi: 'điều chỉnh lịch', en: 'calendar adjustment' },
+  pakn: { vi: 'phản ánh, kiến nghị', en: 'complaint or suggestion' },
 };

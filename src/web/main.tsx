@@ -12,6 +12,10 @@ const RatePage = lazy(() => import('./rate/rate-page'));
 const ManagePage = lazy(() => import('./manage/manage-page'));
 const DossiersPage = lazy(() => import('./dossiers/dossiers-page'));
 const LookupPage = lazy(() => import('./lookup/lookup-page'));
+const DossierRatingPage = lazy(() => import('./rate/dossier-rating-page'));
+const PaknPage = lazy(() => import('./pakn/pakn-page'));
+const CataloguePage = lazy(() => import('./public/catalogue-page'));
+const ResultsPage = lazy(() => import('./public/results-page'));
 
 /** One document serves every screen; the path picks it. */
 function Screen() {
@@ -33,6 +37,14 @@ function Screen() {
       return <DossiersPage />;
     case '/lookup':
       return <LookupPage />;
+    case '/danh-gia':
+      return <DossierRatingPage />;
+    case '/phan-anh':
+      return <PaknPage />;
+    case '/thu-tuc':
+      return <CataloguePage />;
+    case '/ket-qua':
+      return <ResultsPage />;
     default:
       return <HomePage />;
   }

@@ -16,8 +16,10 @@ import { findUser } from '../../db/repositories/people.repository';
 import { findCentre } from '../../db/repositories/reference.repository';
 import { renderDossierForm, type DossierFormCode } from '../printing/dossier-forms.html';
 import type { Actor, ServiceContext } from './context';
+import { dossierLinks } from './dossier-ratings';
 import { listItemOf, processingTimeText } from './dossiers';
 import { assertManager } from './manage-reference';
+import { getSettings } from './settings';
 import { loadCalendar } from './working-calendar';
 
 const DAY_MS = 86_400_000;
@@ -47,6 +49,7 @@ export async function trackingBook(
     limit: 100_000,
   });
   const now = ctx.clock();
+  const { apologyCountsAsLate } = await getSettings(ctx.db, actor.centreId);
   // The book lists dossiers actually received (Form 01), in the order they were entered.
   const received = records.filter((r) => r.dossier.receivedAt !== null).sort((a, b) => a.bookNumber - b.bookNumber);
   const agencies = new Map<string, string>();
@@ -54,8 +57,9 @@ export async function trackingBook(
   for (const r of received) {
     const d = r.dossier;
     if (!agencies.has(d.procedureVersionId)) agencies.set(d.procedureVersionId, (await findVersion(ctx.db, d.procedureVersionId))?.agency ?? '');
-    const judged = classifyTimeliness(d, now);
-    const timeliness = d.timeliness ?? judged.timeliness;
+    // Judged again rather than read from the stored value: the apology policy is a setting that may change.
+    const judged = classifyTimeliness(d, now, { apologyCountsAsLate });
+    const timeliness = judged.timeliness ?? d.timeliness;
     const open = OPEN.has(d.status);
     if (query.status === 'open' && !open) continue;
     if (query.status === 'closed' && open) continue;
@@ -152,21 +156,24 @@ export async function dossierKpis(
   // Dossiers received before the period may still be open in it: look back a year.
   const records = await listDossiers(ctx.db, actor.centreId, { createdFrom: new Date(range.from.getTime() - 366 * DAY_MS), createdBefore: range.to, limit: 100_000 });
   const calendar = await loadCalendar(ctx.db);
+  const { apologyCountsAsLate } = await getSettings(ctx.db, actor.centreId);
+  // 2.2's cohort (received in the period) counts what finished by now, not only by the period's end.
+  const summaryOptions = { apologyCountsAsLate, completedBy: now };
   const dossiers = records.map((r) => r.dossier);
   const fieldOf = new Map(records.map((r) => [r.dossier.id, r.fieldName]));
   let rows: DossierKpiRow[];
   if (query.groupBy === 'field' || query.groupBy === 'procedure') {
     const keyOf = (d: Dossier) => (query.groupBy === 'field' ? fieldOf.get(d.id) ?? '' : d.procedureCode);
     const names = new Map(dossiers.map((d) => [d.procedureCode, d.procedureName]));
-    rows = summariseDossiers(dossiers, { from: range.from, to: at }, keyOf, calendar.deadlines).map((s) =>
+    rows = summariseDossiers(dossiers, { from: range.from, to: at }, keyOf, calendar.deadlines, summaryOptions).map((s) =>
       kpiRow(s.group, query.groupBy === 'procedure' ? `${s.group} – ${names.get(s.group) ?? ''}` : s.group, s),
     );
   } else {
     rows = stepRows(dossiers, { from: range.from, to: at }, (step) => (query.groupBy === 'unit' ? step.unit : step.officerName));
   }
-  const [total] = summariseDossiers(dossiers, { from: range.from, to: at }, () => 'all', calendar.deadlines);
+  const [total] = summariseDossiers(dossiers, { from: range.from, to: at }, () => 'all', calendar.deadlines, summaryOptions);
   const open = records.filter((r) => r.dossier.status === 'in-progress' || r.dossier.status === 'supplement-requested');
-  const items = open.map((r) => listItemOf(r, calendar, now, lang));
+  const items = open.map((r) => listItemOf(r, calendar, now, lang, { apologyCountsAsLate }));
   const byDue = (a: { dueAt: string | null }, b: { dueAt: string | null }) => (a.dueAt ?? '').localeCompare(b.dueAt ?? '');
   return {
     from: query.from,
@@ -211,7 +218,8 @@ export async function renderDossierFormPage(
       },
       dossier: d,
       legalTimeText,
-      lookupUrl: `${lookupBase.replace(/\/+$/, '')}/lookup?code=${encodeURIComponent(d.code)}`,
+      // Code + token: the lookup page offers the rating once the result is returned.
+      lookupUrl: (await dossierLinks(ctx, actor.centreId, d, lookupBase)).lookupUrl,
       officerName: receiver ?? actor.name,
       place: hall.settings.formPlaceName,
       book: { volume: String(record.bookYear), number: record.bookNumber },

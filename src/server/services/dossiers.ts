@@ -37,7 +37,7 @@ import {
   type DossierResult,
 } from '../../core/dossier/dossier';
 import type { Dossier } from '../../core/dossier/dossier-types';
-import { classifyTimeliness, dueSoon, stepTimeliness } from '../../core/dossier/timeliness';
+import { classifyTimeliness, dueSoon, stepTimeliness, type TimelinessOptions } from '../../core/dossier/timeliness';
 import { AppError } from '../../core/shared/app-error';
 import { serviceDayOf, startOfServiceDay } from '../../core/shared/local-time';
 import { findProcedure, findVersion, type ProcedureVersionRecord } from '../../db/repositories/catalogue.repository';
@@ -57,7 +57,9 @@ import {
 import { findCentre } from '../../db/repositories/reference.repository';
 import { findTicket } from '../../db/repositories/ticket.repository';
 import { inTransaction, type Actor, type ServiceContext } from './context';
+import { logDossierReturned } from './dossier-ratings';
 import type { ReadyResultsProvider } from './face-services';
+import { getSettings } from './settings';
 import { loadCalendar, type AppCalendar } from './working-calendar';
 
 type Officer = Extract<Actor, { kind: 'user' }>;
@@ -200,6 +202,8 @@ export async function actOnDossier(ctx: ServiceContext, actor: Actor, id: string
     const result = applyAction(record.dossier, actor, input, now, calendar);
     await saveDossier(tx, result.dossier, now);
     await appendDossierEvents(tx, id, actor.id, result.events);
+    // The rating screen of the counter where the result was handed over asks about the dossier.
+    if (input.action === 'return') await logDossierReturned(tx, actor, result.dossier, now);
   });
   return getDossierView(ctx, actor, id, 'vi');
 }
@@ -219,10 +223,18 @@ function formsOf(d: Dossier): DossierView['forms'] {
   return forms;
 }
 
-export function viewOf(record: DossierRecord, calendar: AppCalendar, now: Date, lang: Lang, extra: { procedureVersion: number; receivedByName: string | null; events: DossierView['events'] }): DossierView {
+export function viewOf(
+  record: DossierRecord,
+  calendar: AppCalendar,
+  now: Date,
+  lang: Lang,
+  extra: { procedureVersion: number; receivedByName: string | null; events: DossierView['events'] },
+  timelinessOptions: TimelinessOptions = {},
+): DossierView {
   const d = record.dossier;
   const current = d.steps.findIndex((s) => s.startedAt !== null && s.finishedAt === null);
-  const timeliness = d.timeliness ?? classifyTimeliness(d, now).timeliness;
+  // Judged again rather than read from the stored value: the apology policy is a setting that may change.
+  const timeliness = classifyTimeliness(d, now, timelinessOptions).timeliness ?? d.timeliness;
   return {
     id: d.id,
     code: d.code,
@@ -278,23 +290,24 @@ export async function getDossierView(ctx: ServiceContext, actor: Actor, id: stri
   assertOfficer(actor);
   const record = await findDossier(ctx.db, actor.centreId, id);
   if (!record) throw new AppError('NOT_FOUND', { entity: 'dossier' });
-  const [calendar, version, events] = await Promise.all([
+  const [calendar, version, events, settings] = await Promise.all([
     loadCalendar(ctx.db),
     findVersion(ctx.db, record.dossier.procedureVersionId),
     listDossierEvents(ctx.db, id),
+    getSettings(ctx.db, actor.centreId),
   ]);
   const receivedBy = record.dossier.receivedById ? events.find((e) => e.type === 'dossier.received')?.actorName ?? null : null;
   return viewOf(record, calendar, ctx.clock(), lang, {
     procedureVersion: version?.version ?? 0,
     receivedByName: receivedBy,
     events: events.map((e) => ({ type: e.type, at: e.at.toISOString(), actorName: e.actorName, data: e.data as Record<string, unknown> })),
-  });
+  }, { apologyCountsAsLate: settings.apologyCountsAsLate });
 }
 
 const OPEN_STATUSES = ['in-progress', 'supplement-requested'] as const;
 const CLOSED_STATUSES = ['refused', 'stopped', 'withdrawn', 'returned'] as const;
 
-export function listItemOf(record: DossierRecord, calendar: AppCalendar, now: Date, lang: Lang): DossierListItem {
+export function listItemOf(record: DossierRecord, calendar: AppCalendar, now: Date, lang: Lang, timelinessOptions: TimelinessOptions = {}): DossierListItem {
   const d = record.dossier;
   const current = d.steps.find((s) => s.startedAt !== null && s.finishedAt === null);
   return {
@@ -310,7 +323,7 @@ export function listItemOf(record: DossierRecord, calendar: AppCalendar, now: Da
     dueAt: iso(d.dueAt),
     extendedDueAt: iso(d.extendedDueAt),
     returnedAt: iso(d.returnedAt),
-    timeliness: d.timeliness ?? classifyTimeliness(d, now).timeliness,
+    timeliness: classifyTimeliness(d, now, timelinessOptions).timeliness ?? d.timeliness,
     dueState: dueSoon(d, now, calendar.deadlines),
     applicantName: d.applicant.fullName,
     currentStepName: current?.name ?? null,
@@ -337,9 +350,9 @@ export async function listDossierItems(ctx: ServiceContext, actor: Actor, query:
     ...(query.q ? { text: query.q } : {}),
     limit: query.due ? 5000 : query.limit,
   });
-  const calendar = await loadCalendar(ctx.db);
+  const [calendar, settings] = await Promise.all([loadCalendar(ctx.db), getSettings(ctx.db, actor.centreId)]);
   const now = ctx.clock();
-  let items = records.map((r) => listItemOf(r, calendar, now, lang));
+  let items = records.map((r) => listItemOf(r, calendar, now, lang, { apologyCountsAsLate: settings.apologyCountsAsLate }));
   if (query.due) items = items.filter((i) => i.dueState === query.due).slice(0, query.limit);
   return items;
 }

@@ -33,6 +33,15 @@ export const DEFAULT_SETTINGS: Settings = {
   dossierCodeFormat: DEFAULT_DOSSIER_CODE_FORMAT,
   parentAgencyName: 'ỦY BAN NHÂN DÂN',
   formPlaceName: 'Hà Nội',
+  apologyCountsAsLate: false,
+  ratingCriteria: [
+    { key: 'time', labelVi: 'Thời gian giải quyết', labelEn: 'Processing time' },
+    { key: 'attitude', labelVi: 'Thái độ của cán bộ', labelEn: 'Staff attitude' },
+    { key: 'guidance', labelVi: 'Hướng dẫn, tiếp nhận', labelEn: 'Guidance and reception' },
+    { key: 'result', labelVi: 'Kết quả giải quyết', labelEn: 'Result' },
+  ],
+  resultsSlideQuietMinutes: 2,
+  resultsSlideWhileWaiting: false,
 };
 
 export async function getSettings(ex: Executor, centreId: string): Promise<Settings> {

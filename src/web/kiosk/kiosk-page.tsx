@@ -46,6 +46,8 @@ import {
   type ReadyResult,
 } from './kiosk-machine';
 import { QrCode } from './qr-code';
+import { KioskPaknEntry } from './kiosk-pakn';
+import { catalogueUrlBeside, isGuidanceField } from '../public/guidance-field';
 import './kiosk.css';
 
 const TEXT: Dictionary<
@@ -78,6 +80,7 @@ const TEXT: Dictionary<
   | 'waitSoon'
   | 'takenAt'
   | 'qr'
+  | 'qrCatalogue'
   | 'notice'
   | 'slip'
   | 'done'
@@ -118,6 +121,7 @@ const TEXT: Dictionary<
     waitSoon: 'sắp đến lượt',
     takenAt: 'Lấy số lúc {time}',
     qr: 'Quét mã để theo dõi số trên điện thoại',
+    qrCatalogue: 'Quét mã để xem thủ tục, giấy tờ cần chuẩn bị',
     notice: 'Vui lòng chú ý màn hình và loa gọi số',
     slip: 'Mời nhận phiếu số thứ tự ở khe máy in',
     done: 'Xong',
@@ -158,6 +162,7 @@ const TEXT: Dictionary<
     waitSoon: 'very soon',
     takenAt: 'Taken at {time}',
     qr: 'Scan to follow your number on your phone',
+    qrCatalogue: 'Scan to read the procedures and the documents to bring',
     notice: 'Please watch the screen and listen for your number',
     slip: 'Please take your ticket from the printer',
     done: 'Done',
@@ -561,13 +566,16 @@ function Kiosk() {
     switch (state.kind) {
       case 'attract':
         screen = (
-          <button type="button" className="kiosk-attract" onClick={() => send({ type: 'wake' })}>
-            <span className="kiosk-attract-centre">{centre.centre.name}</span>
-            <span className="kiosk-attract-title">{text.takeNumber}</span>
-            <TouchIcon />
-            <span className="kiosk-attract-touch">{faceOn ? faceText.attractTouch : text.touchToStart}</span>
-            <span className="kiosk-attract-hint">{text.touchHint}</span>
-          </button>
+          <>
+            <button type="button" className="kiosk-attract" onClick={() => send({ type: 'wake' })}>
+              <span className="kiosk-attract-centre">{centre.centre.name}</span>
+              <span className="kiosk-attract-title">{text.takeNumber}</span>
+              <TouchIcon />
+              <span className="kiosk-attract-touch">{faceOn ? faceText.attractTouch : text.touchToStart}</span>
+              <span className="kiosk-attract-hint">{text.touchHint}</span>
+            </button>
+            <KioskPaknEntry publicBaseUrl={centre.settings.publicBaseUrl} />
+          </>
         );
         break;
       case 'several-faces':
@@ -739,6 +747,7 @@ function Kiosk() {
             priorityName={groupName(state.issued.ticket.priorityGroupId)}
             secondsLeft={secondsLeft}
             onDone={() => send({ type: 'done' })}
+            guidance={isGuidanceField(fields.find((f) => f.id === state.issued.ticket.fieldId))}
           />
         );
         break;
@@ -790,12 +799,15 @@ function TicketView({
   priorityName,
   secondsLeft,
   onDone,
+  guidance = false,
 }: {
   issued: IssuedTicket;
   reused: boolean;
   priorityName: string;
   secondsLeft: number | null;
   onDone: () => void;
+  /** A guidance ticket: also a QR code to the public procedure catalogue (the kiosk is touchless). */
+  guidance?: boolean;
 }) {
   const text = useText(TEXT);
   const faceText = useText(FACE_TEXT);
@@ -851,6 +863,14 @@ function TicketView({
       <aside className="kiosk-ticket-side">
         <QrCode className="kiosk-qr" text={issued.trackUrl} label={text.qr} />
         <p className="kiosk-qr-caption">{text.qr}</p>
+        {guidance && (
+          <>
+            <QrCode className="kiosk-qr kiosk-qr-catalogue" text={catalogueUrlBeside(issued.trackUrl)} label={text.qrCatalogue} />
+            <p className="kiosk-qr-caption" data-testid="catalogue-qr">
+              {text.qrCatalogue}
+            </p>
+          </>
+        )}
       </aside>
       <p className="kiosk-notice">
         <SpeakerIcon /> {text.notice}

@@ -9,6 +9,7 @@ import { api, ApiError } from '../shared/api';
 import { fill, LangSwitch, useLang, useText, type Dictionary } from '../shared/i18n';
 import { formatInstantWithWeekday } from '../manage/day-format';
 import { appointmentOf, codeFromSearch, headlineOf, isDossierCode, normaliseCode, searchForCode, stepProgress, type Headline } from './lookup-view';
+import { LookupRatingLink } from '../rate/lookup-rating-link';
 import './lookup.css';
 
 const TEXT: Dictionary<
@@ -38,6 +39,10 @@ const TEXT: Dictionary<
   | 'noSteps'
   | 'notFoundTitle'
   | 'footer'
+  | 'catalogueLink'
+  | 'resultsLink'
+  | 'paknLink'
+  | 'paknAboutDossier'
 > = {
   vi: {
     title: 'Tra cứu hồ sơ',
@@ -73,6 +78,10 @@ const TEXT: Dictionary<
     noSteps: 'Chưa có bước xử lý nào.',
     notFoundTitle: 'Không tra cứu được hồ sơ',
     footer: 'Thông tin chỉ để tham khảo; kết quả chính thức nhận tại Bộ phận tiếp nhận và trả kết quả.',
+    catalogueLink: 'Thủ tục hành chính, giấy tờ cần chuẩn bị',
+    resultsLink: 'Kết quả giải quyết hồ sơ của Trung tâm',
+    paknLink: 'Phản ánh, kiến nghị',
+    paknAboutDossier: 'Phản ánh, kiến nghị về hồ sơ này',
   },
   en: {
     title: 'Dossier lookup',
@@ -108,6 +117,10 @@ const TEXT: Dictionary<
     noSteps: 'No processing steps yet.',
     notFoundTitle: 'The dossier could not be shown',
     footer: 'For information only; the official result is handed over at the one-stop counter.',
+    catalogueLink: 'Procedures and the documents to bring',
+    resultsLink: 'The centre’s published results',
+    paknLink: 'Complaints and suggestions',
+    paknAboutDossier: 'Complain or suggest about this dossier',
   },
 };
 
@@ -212,7 +225,13 @@ export default function LookupPage() {
         {lookup.state === 'found' && <DossierCard dossier={lookup.dossier} />}
       </div>
 
-      <p className="lk-footer">{text.footer}</p>
+      <nav className="lk-links">
+        <a href="/thu-tuc" data-testid="lookup-catalogue-link">{text.catalogueLink}</a>
+        <a href="/ket-qua" data-testid="lookup-results-link">{text.resultsLink}</a>
+      </nav>
+      <p className="lk-footer">
+        {text.footer} · <a href="/phan-anh" data-testid="lookup-pakn-link">{text.paknLink}</a>
+      </p>
     </main>
   );
 }
@@ -230,6 +249,7 @@ function DossierCard({ dossier: d }: { dossier: PublicDossier }) {
       <p className="lk-status" id="lk-status" data-testid="lookup-status">
         {text[headline]}
       </p>
+      <LookupRatingLink code={d.code} status={d.status} />
 
       <dl className="lk-facts">
         <div>
@@ -316,6 +336,11 @@ function DossierCard({ dossier: d }: { dossier: PublicDossier }) {
           </>
         )}
       </section>
+      <p className="lk-help">
+        <a href={`/phan-anh?dossier=${encodeURIComponent(d.code)}`} data-testid="lookup-pakn-dossier">
+          {text.paknAboutDossier}
+        </a>
+      </p>
     </article>
   );
 }

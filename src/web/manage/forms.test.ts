@@ -96,15 +96,28 @@ const settings: QueueSettings = {
   noShowToleranceMinutes: 30,
   announceRepeat: 2,
   speechRate: 0.9,
+  resultsSlideQuietMinutes: 2,
+  resultsSlideWhileWaiting: false,
   ratingScale: scalePreset(3).map((o) => ({ value: Number(o.value), labelVi: o.labelVi, labelEn: o.labelEn, reportsAs: o.reportsAs })),
   ratingTimeoutSeconds: 120,
   slipFooter: ['Vui lòng chú ý màn hình và loa gọi số'],
   publicBaseUrl: '',
+  ratingCriteria: [{ key: 'attitude', labelVi: 'Thái độ của cán bộ', labelEn: 'Staff attitude' }],
 };
 
 describe('settings form', () => {
   it('round-trips the settings', () => {
     expect(draftToSettings(settingsToDraft(settings))).toEqual({ ok: true, settings });
+  });
+
+  it('takes the quiet minutes before the results slide as a whole number from 0 to 120', () => {
+    const draft = settingsToDraft(settings);
+    expect(draftToSettings({ ...draft, resultsSlideQuietMinutes: '0', resultsSlideWhileWaiting: true })).toMatchObject({
+      ok: true,
+      settings: { resultsSlideQuietMinutes: 0, resultsSlideWhileWaiting: true },
+    });
+    expect(draftToSettings({ ...draft, resultsSlideQuietMinutes: '121' })).toMatchObject({ ok: false, hints: { resultsSlideQuietMinutes: 'whole-range' } });
+    expect(draftToSettings({ ...draft, resultsSlideQuietMinutes: '' })).toMatchObject({ ok: false, hints: { resultsSlideQuietMinutes: 'required' } });
   });
 
   it('the 5-level preset maps to the 3 report levels, best first', () => {

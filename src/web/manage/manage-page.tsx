@@ -3,7 +3,7 @@
  * hall, fields, counters, people, priority groups, devices and printers, settings. Sections are
  * picked in the side menu and remembered in the address (#fields …) so a reload stays put.
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { User } from '../../contracts/api';
 import { LangSwitch, useLang, useText, type Dictionary } from '../shared/i18n';
 import { RequireUser } from '../shared/login-form';
@@ -12,10 +12,13 @@ import { CatalogueSection } from './catalogue-section';
 import { CountersSection } from './counters-section';
 import { DevicesSection } from './devices-section';
 import { DossierKpisSection } from './dossier-kpis-section';
+import { IndicatorsSection } from './indicators-section';
+import { EvaluationSection } from './evaluation-section';
 import { FaceSection } from './face-section';
 import { FieldsSection } from './fields-section';
 import { ROLE_LABELS } from './manage-text';
 import { OverviewSection } from './overview-section';
+import { PaknSection } from './pakn-section';
 import { PeopleSection } from './people-section';
 import { PrioritySection } from './priority-section';
 import { SettingsSection } from './settings-section';
@@ -25,10 +28,17 @@ import { errorMessage } from './ui';
 import { useHall } from './use-hall';
 import './manage.css';
 
+// The chart library is fetched only when the charts section opens.
+const ChartsSection = lazy(() => import('./charts-section'));
+
 export const SECTIONS = [
   'overview',
   'dossier-kpis',
+  'indicators',
+  'charts',
   'tracking-book',
+  'pakn',
+  'evaluation',
   'catalogue',
   'calendar',
   'fields',
@@ -48,7 +58,11 @@ const TEXT: Dictionary<SectionId | 'console' | 'loginTitle' | 'menu' | 'logout' 
     menu: 'Mục quản lý',
     overview: 'Tổng quan',
     'dossier-kpis': 'Chỉ số hồ sơ',
+    indicators: 'Chỉ số 766',
+    charts: 'Biểu đồ',
     'tracking-book': 'Sổ theo dõi hồ sơ',
+    pakn: 'Phản ánh, kiến nghị',
+    evaluation: 'Đánh giá 9 chỉ số',
     catalogue: 'Danh mục thủ tục',
     calendar: 'Lịch làm việc',
     fields: 'Lĩnh vực',
@@ -70,7 +84,11 @@ const TEXT: Dictionary<SectionId | 'console' | 'loginTitle' | 'menu' | 'logout' 
     menu: 'Sections',
     overview: 'Overview',
     'dossier-kpis': 'Dossier KPIs',
+    indicators: 'Decision 766 indicators',
+    charts: 'Charts',
     'tracking-book': 'Tracking book',
+    pakn: 'Complaints & suggestions',
+    evaluation: '9-indicator evaluation',
     catalogue: 'Procedure catalogue',
     calendar: 'Working calendar',
     fields: 'Fields',
@@ -183,8 +201,20 @@ function Section({ id, ...props }: SectionProps & { id: SectionId }) {
       return <OverviewSection {...props} />;
     case 'dossier-kpis':
       return <DossierKpisSection {...props} />;
+    case 'indicators':
+      return <IndicatorsSection {...props} />;
+    case 'charts':
+      return (
+        <Suspense fallback={<p className="m-muted">…</p>}>
+          <ChartsSection {...props} />
+        </Suspense>
+      );
     case 'tracking-book':
       return <TrackingBookSection {...props} />;
+    case 'pakn':
+      return <PaknSection {...props} />;
+    case 'evaluation':
+      return <EvaluationSection {...props} />;
     case 'catalogue':
       return <CatalogueSection {...props} />;
     case 'calendar':

@@ -1,5 +1,6 @@
 /** Words shared by several sections of the management console, and the texts of input hints. */
 import type { Lang } from '../../contracts/lang';
+import { RATING_CRITERIA_PROBLEM_TEXT, RATING_SCALE_PROBLEM_TEXT } from '../../contracts/rating-scale';
 import type { Dictionary } from '../shared/i18n';
 
 export const COMMON: Dictionary<
@@ -94,6 +95,9 @@ export const REPORTS_AS_LABELS: Record<'very-satisfied' | 'satisfied' | 'dissati
 
 /** Texts of the hint codes returned by the *-form.ts modules. */
 const HINTS: Record<string, Record<Lang, string>> = {
+  // Rating scale and criteria, in the words the server answers with; the entries below win on a shared code.
+  ...RATING_SCALE_PROBLEM_TEXT,
+  ...RATING_CRITERIA_PROBLEM_TEXT,
   required: { vi: 'Bắt buộc nhập.', en: 'Required.' },
   'too-long': { vi: 'Quá dài.', en: 'Too long.' },
   'code-format': { vi: 'Chỉ dùng chữ in hoa A–Z, số 0–9, dấu _ hoặc -, tối đa 16 ký tự.', en: 'Capital letters A–Z, digits, _ or -, at most 16.' },

@@ -3,6 +3,7 @@
  * Rating options are listed best first; each says how it counts on the national 3-level scale.
  */
 import type { Centre, CentreInput, RatingOption, Settings } from '../../contracts/api';
+import { ratingCriteriaProblems, ratingScaleProblems, type RatingCriteriaProblem, type RatingScaleProblem } from '../../contracts/rating-scale';
 import { parseDecimal, parseWhole } from './format';
 
 export type ReportsAs = RatingOption['reportsAs'];
@@ -22,6 +23,8 @@ export type QueueSettings = Omit<
   | 'dossierCodeFormat'
   | 'parentAgencyName'
   | 'formPlaceName'
+  // A dossier-statistics policy, edited with the dossier settings.
+  | 'apologyCountsAsLate'
 >;
 export const REPORTS_AS: readonly ReportsAs[] = ['very-satisfied', 'satisfied', 'dissatisfied'];
 
@@ -33,14 +36,27 @@ export interface RatingOptionDraft {
   reportsAs: ReportsAs;
 }
 
+/** One optional question asked with a dossier's rating. */
+export interface CriterionDraft {
+  /** React's row key; `code` is what is stored with the answers. */
+  rowKey: string;
+  code: string;
+  labelVi: string;
+  labelEn: string;
+}
+
 export interface SettingsDraft {
   fairnessQuota: string;
   transferKeepsArrivalTime: boolean;
   noShowToleranceMinutes: string;
   announceRepeat: string;
   speechRate: string;
+  /** Minutes without a call before the board shows the published results; 0: never. */
+  resultsSlideQuietMinutes: string;
+  resultsSlideWhileWaiting: boolean;
   ratingScale: RatingOptionDraft[];
   ratingTimeoutSeconds: string;
+  ratingCriteria: CriterionDraft[];
   /** One footer line per text line. */
   slipFooter: string;
   publicBaseUrl: string;
@@ -57,21 +73,27 @@ export type SettingsHintCode =
   | 'label-long'
   | 'footer-lines'
   | 'footer-long'
-  | 'url';
+  | 'url'
+  | RatingScaleProblem
+  | RatingCriteriaProblem;
 
 export type SettingsHintKey =
   | 'fairnessQuota'
   | 'noShowToleranceMinutes'
   | 'announceRepeat'
   | 'speechRate'
+  | 'resultsSlideQuietMinutes'
   | 'ratingScale'
   | 'ratingTimeoutSeconds'
+  | 'ratingCriteria'
   | 'slipFooter'
   | 'publicBaseUrl';
 
 export interface SettingsHints extends Partial<Record<SettingsHintKey, SettingsHintCode>> {
   /** Problems of single rating options, by row index. */
   options?: Map<number, SettingsHintCode>;
+  /** Problems of single rating criteria, by row index. */
+  criteria?: Map<number, SettingsHintCode>;
 }
 
 let nextKey = 0;
@@ -108,6 +130,33 @@ export function newRatingOption(existing: readonly RatingOptionDraft[]): RatingO
   return { key: newKey(), value: String(value), labelVi: '', labelEn: '', reportsAs: 'dissatisfied' };
 }
 
+/** The default questions (DOMAIN-VN §1.5): time, attitude, guidance, result. */
+export const DEFAULT_CRITERIA: readonly QueueSettings['ratingCriteria'][number][] = [
+  { key: 'time', labelVi: 'Thời gian giải quyết', labelEn: 'Processing time' },
+  { key: 'attitude', labelVi: 'Thái độ của cán bộ', labelEn: 'Staff attitude' },
+  { key: 'guidance', labelVi: 'Hướng dẫn, tiếp nhận', labelEn: 'Guidance and reception' },
+  { key: 'result', labelVi: 'Kết quả giải quyết', labelEn: 'Result' },
+];
+
+export function criterionDrafts(criteria: readonly QueueSettings['ratingCriteria'][number][]): CriterionDraft[] {
+  return criteria.map((c) => ({ rowKey: newKey(), code: c.key, labelVi: c.labelVi, labelEn: c.labelEn }));
+}
+
+/** A new, empty question with a key not used yet ("tieu-chi", "tieu-chi-b", …). */
+export function newCriterion(existing: readonly CriterionDraft[]): CriterionDraft {
+  const used = new Set(existing.map((c) => c.code));
+  const suffix = ['', ...'bcdefghijklmnopqrstuvwxyz'.split('').map((l) => `-${l}`)].find((s) => !used.has(`tieu-chi${s}`)) ?? '-z';
+  return { rowKey: newKey(), code: `tieu-chi${suffix}`, labelVi: '', labelEn: '' };
+}
+
+/**
+ * The option of a 5-level scale labelled "Bình thường" (neutral): the centre decides whether it counts
+ * as satisfied or dissatisfied in the 3-level reports. Null when the scale has no such option.
+ */
+export function neutralOption(scale: readonly RatingOptionDraft[]): RatingOptionDraft | null {
+  return scale.find((o) => o.labelVi.trim().toLocaleLowerCase('vi') === 'bình thường') ?? null;
+}
+
 export function settingsToDraft(settings: QueueSettings): SettingsDraft {
   return {
     fairnessQuota: String(settings.fairnessQuota),
@@ -115,8 +164,11 @@ export function settingsToDraft(settings: QueueSettings): SettingsDraft {
     noShowToleranceMinutes: String(settings.noShowToleranceMinutes),
     announceRepeat: String(settings.announceRepeat),
     speechRate: String(settings.speechRate),
+    resultsSlideQuietMinutes: String(settings.resultsSlideQuietMinutes),
+    resultsSlideWhileWaiting: settings.resultsSlideWhileWaiting,
     ratingScale: optionDrafts(settings.ratingScale),
     ratingTimeoutSeconds: String(settings.ratingTimeoutSeconds),
+    ratingCriteria: criterionDrafts(settings.ratingCriteria),
     slipFooter: settings.slipFooter.join('\n'),
     publicBaseUrl: settings.publicBaseUrl,
   };
@@ -142,6 +194,8 @@ export function draftToSettings(draft: SettingsDraft): { ok: true; settings: Que
   else if (rate === null || rate < 0.5 || rate > 2) hints.speechRate = 'rate-range';
   const timeout = whole(draft.ratingTimeoutSeconds, 10, 600);
   if (timeout.hint) hints.ratingTimeoutSeconds = timeout.hint;
+  const quiet = whole(draft.resultsSlideQuietMinutes, 0, 120);
+  if (quiet.hint) hints.resultsSlideQuietMinutes = quiet.hint;
 
   const options = new Map<number, SettingsHintCode>();
   const scale: RatingOption[] = [];
@@ -159,6 +213,22 @@ export function draftToSettings(draft: SettingsDraft): { ok: true; settings: Que
   });
   if (draft.ratingScale.length < 2 || draft.ratingScale.length > 5) hints.ratingScale = 'scale-size';
   if (options.size > 0) hints.options = options;
+  // Best first, as the rating screen shows them.
+  scale.sort((a, b) => b.value - a.value);
+  if (!hints.ratingScale && options.size === 0) {
+    const [problem] = ratingScaleProblems(scale);
+    if (problem) hints.ratingScale = problem;
+  }
+
+  const criteria = draft.ratingCriteria.map((c) => ({ key: c.code.trim(), labelVi: c.labelVi.trim(), labelEn: c.labelEn.trim() }));
+  const criterionHints = new Map<number, SettingsHintCode>();
+  criteria.forEach((c, i) => {
+    const [problem] = ratingCriteriaProblems([c]);
+    if (problem) criterionHints.set(i, problem);
+    else if (criteria.findIndex((o) => o.key === c.key) !== i) criterionHints.set(i, 'criterion-key-duplicate');
+  });
+  if (criterionHints.size > 0) hints.criteria = criterionHints;
+  if (ratingCriteriaProblems(criteria).includes('criteria-count')) hints.ratingCriteria = 'criteria-count';
 
   const footer = draft.slipFooter.split(/\r?\n/).map((l) => l.trim());
   while (footer.length > 0 && footer[footer.length - 1] === '') footer.pop();
@@ -168,8 +238,8 @@ export function draftToSettings(draft: SettingsDraft): { ok: true; settings: Que
   const url = draft.publicBaseUrl.trim().replace(/\/+$/, '');
   if (url && (!/^https?:\/\/[^\s/]+(\/\S*)?$/i.test(url) || url.length > 200)) hints.publicBaseUrl = 'url';
 
-  const { options: optionHints, ...fieldHints } = hints;
-  if (Object.keys(fieldHints).length > 0 || optionHints) return { ok: false, hints };
+  const { options: optionHints, criteria: criteriaHints, ...fieldHints } = hints;
+  if (Object.keys(fieldHints).length > 0 || optionHints || criteriaHints) return { ok: false, hints };
   return {
     ok: true,
     settings: {
@@ -178,9 +248,11 @@ export function draftToSettings(draft: SettingsDraft): { ok: true; settings: Que
       noShowToleranceMinutes: tolerance.value!,
       announceRepeat: repeat.value!,
       speechRate: rate!,
-      // Best first, as the rating screen shows them.
-      ratingScale: scale.sort((a, b) => b.value - a.value),
+      resultsSlideQuietMinutes: quiet.value!,
+      resultsSlideWhileWaiting: draft.resultsSlideWhileWaiting,
+      ratingScale: scale,
       ratingTimeoutSeconds: timeout.value!,
+      ratingCriteria: criteria,
       slipFooter: footer,
       publicBaseUrl: url,
     },

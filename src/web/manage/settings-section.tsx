@@ -13,13 +13,18 @@ import type { SectionProps } from './section-props';
 import {
   centreToDraft,
   draftToCentreInput,
+  criterionDrafts,
+  DEFAULT_CRITERIA,
   draftToSettings,
+  neutralOption,
+  newCriterion,
   newRatingOption,
   REPORTS_AS,
   scalePreset,
   settingsToDraft,
   type CentreDraft,
   type CentreHints,
+  type CriterionDraft,
   type RatingOptionDraft,
   type SettingsDraft,
   type SettingsHints,
@@ -46,6 +51,10 @@ const TEXT: Dictionary<
   | 'repeat'
   | 'repeatOnce'
   | 'repeatN'
+  | 'slideQuiet'
+  | 'slideQuietHelp'
+  | 'slideWhileWaiting'
+  | 'slideWhileWaitingHelp'
   | 'rate'
   | 'rateHelp'
   | 'listen'
@@ -63,6 +72,16 @@ const TEXT: Dictionary<
   | 'removeOption'
   | 'ratingTimeout'
   | 'ratingTimeoutHelp'
+  | 'neutralAs'
+  | 'neutralAsHelp'
+  | 'criteriaTitle'
+  | 'criteriaIntro'
+  | 'criterionKey'
+  | 'criterionVi'
+  | 'criterionEn'
+  | 'addCriterion'
+  | 'removeCriterion'
+  | 'defaultCriteria'
   | 'slipTitle'
   | 'footer'
   | 'footerHelp'
@@ -94,6 +113,10 @@ const TEXT: Dictionary<
     repeat: 'Số lần đọc mỗi lượt gọi',
     repeatOnce: '1 lần',
     repeatN: '{n} lần',
+    slideQuiet: 'Trình chiếu kết quả công khai sau (phút không gọi số)',
+    slideQuietHelp: 'Màn hình sảnh hiện tỷ lệ đúng hạn, tỷ lệ hài lòng và thủ tục được cắt giảm thời gian khi sảnh vắng; số gọi mới hiện lại ngay. 0: không trình chiếu.',
+    slideWhileWaiting: 'Trình chiếu cả khi còn người chờ',
+    slideWhileWaitingHelp: 'Không: chỉ trình chiếu khi không còn ai chờ.',
     rate: 'Tốc độ đọc',
     rateHelp: '0,5 (chậm) đến 2 (nhanh); 0,9 dễ nghe trong sảnh đông.',
     listen: 'Nghe thử',
@@ -112,6 +135,17 @@ const TEXT: Dictionary<
     removeOption: 'Xóa mức {n}',
     ratingTimeout: 'Thời gian chờ đánh giá (giây)',
     ratingTimeoutHelp: 'Sau khi phục vụ xong, màn hình đánh giá chờ trong bao lâu. 10 đến 600.',
+    neutralAs: 'Mức "Bình thường" tính trong báo cáo là',
+    neutralAsHelp: 'Thang 5 mức quy về 3 mức khi báo cáo; trung tâm quyết định "Bình thường" là hài lòng hay không hài lòng.',
+    criteriaTitle: 'Tiêu chí đánh giá hồ sơ',
+    criteriaIntro:
+      'Khi trả kết quả (và qua mã QR), công dân đánh giá chung hồ sơ rồi có thể trả lời thêm từng tiêu chí dưới đây theo cùng thang trên; mỗi tiêu chí không bắt buộc. Tối đa 12 tiêu chí. Mã tiêu chí được lưu cùng câu trả lời: đừng đổi mã khi đã có đánh giá.',
+    criterionKey: 'Mã tiêu chí',
+    criterionVi: 'Tên tiếng Việt',
+    criterionEn: 'Tên tiếng Anh',
+    addCriterion: 'Thêm tiêu chí',
+    removeCriterion: 'Xóa tiêu chí {n}',
+    defaultCriteria: 'Dùng 4 tiêu chí mặc định',
     slipTitle: 'Phiếu số thứ tự',
     footer: 'Dòng cuối phiếu',
     footerHelp: 'Tối đa 4 dòng, mỗi dòng tối đa 120 ký tự.',
@@ -143,6 +177,10 @@ const TEXT: Dictionary<
     repeat: 'Times each call is spoken',
     repeatOnce: 'once',
     repeatN: '{n} times',
+    slideQuiet: 'Show the published results after (minutes without a call)',
+    slideQuietHelp: 'The hall board shows the on-time rate, satisfaction and shortened procedure times when the hall is quiet; the next call replaces it at once. 0: never.',
+    slideWhileWaiting: 'Show them even while people wait',
+    slideWhileWaitingHelp: 'No: only when nobody is waiting.',
     rate: 'Speech rate',
     rateHelp: '0.5 (slow) to 2 (fast); 0.9 is easy to follow in a busy hall.',
     listen: 'Listen',
@@ -161,6 +199,17 @@ const TEXT: Dictionary<
     removeOption: 'Remove option {n}',
     ratingTimeout: 'Rating timeout (seconds)',
     ratingTimeoutHelp: 'How long the rating screen waits after a service ends. 10 to 600.',
+    neutralAs: '"Bình thường" (neutral) counts in reports as',
+    neutralAsHelp: 'A 5-level scale maps to 3 levels in reports; the centre decides whether neutral counts as satisfied or dissatisfied.',
+    criteriaTitle: 'Dossier rating criteria',
+    criteriaIntro:
+      'When the result is returned (and through the QR code) citizens rate the dossier overall, then may answer each criterion below on the same scale; every criterion is optional. At most 12. The key is stored with the answers: do not change it once ratings use it.',
+    criterionKey: 'Key',
+    criterionVi: 'Vietnamese name',
+    criterionEn: 'English name',
+    addCriterion: 'Add criterion',
+    removeCriterion: 'Remove criterion {n}',
+    defaultCriteria: 'Use the 4 default criteria',
     slipTitle: 'Ticket slip',
     footer: 'Footer lines',
     footerHelp: 'At most 4 lines of at most 120 characters.',
@@ -275,6 +324,13 @@ function SettingsCard({ settings, isAdmin, onSaved }: { settings: Settings; isAd
       draft.ratingScale.map((o, i) => (i === index ? { ...o, ...change } : o)),
     );
 
+  const setCriterion = (index: number, change: Partial<CriterionDraft>) =>
+    set(
+      'ratingCriteria',
+      draft.ratingCriteria.map((c, i) => (i === index ? { ...c, ...change } : c)),
+    );
+  const neutral = neutralOption(draft.ratingScale);
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const result = draftToSettings(draft);
@@ -299,7 +355,7 @@ function SettingsCard({ settings, isAdmin, onSaved }: { settings: Settings; isAd
     announce(text.sample, { lang, rate: rate >= 0.5 && rate <= 2 ? rate : 1, repeat: 1 });
   };
 
-  const h = (key: Exclude<keyof SettingsHints, 'options'>) => hintText(hints[key], lang);
+  const h = (key: Exclude<keyof SettingsHints, 'options' | 'criteria'>) => hintText(hints[key], lang);
 
   return (
     <form className="m-stack" onSubmit={(e) => void submit(e)} noValidate aria-label={lang === 'vi' ? 'Cài đặt' : 'Settings'}>
@@ -379,6 +435,20 @@ function SettingsCard({ settings, isAdmin, onSaved }: { settings: Settings; isAd
               </button>
               {!voice && <span className="m-warn-text">{text.noVoice}</span>}
             </div>
+            <TextField
+              label={text.slideQuiet}
+              inputMode="numeric"
+              value={draft.resultsSlideQuietMinutes}
+              onChange={(e) => set('resultsSlideQuietMinutes', e.target.value)}
+              hint={h('resultsSlideQuietMinutes')}
+              help={text.slideQuietHelp}
+            />
+            <CheckField
+              label={text.slideWhileWaiting}
+              checked={draft.resultsSlideWhileWaiting}
+              onChange={(v) => set('resultsSlideWhileWaiting', v)}
+              help={text.slideWhileWaitingHelp}
+            />
           </div>
         </section>
 
@@ -457,6 +527,23 @@ function SettingsCard({ settings, isAdmin, onSaved }: { settings: Settings; isAd
             </tbody>
           </table>
           {h('ratingScale') && <p className="m-hint">{h('ratingScale')}</p>}
+          {neutral && (
+            <div className="m-grid m-grid-2">
+              <SelectField
+                label={text.neutralAs}
+                value={neutral.reportsAs}
+                onChange={(e) =>
+                  set(
+                    'ratingScale',
+                    draft.ratingScale.map((o) => (o.key === neutral.key ? { ...o, reportsAs: e.target.value as RatingOptionDraft['reportsAs'] } : o)),
+                  )
+                }
+                options={(['satisfied', 'dissatisfied'] as const).map((r) => ({ value: r, label: REPORTS_AS_LABELS[r][lang] }))}
+                help={text.neutralAsHelp}
+                data-testid="neutral-as"
+              />
+            </div>
+          )}
           <div className="m-grid m-grid-3">
             <div className="m-row">
               <span className="m-label-spacer" aria-hidden="true">
@@ -478,6 +565,66 @@ function SettingsCard({ settings, isAdmin, onSaved }: { settings: Settings; isAd
               hint={h('ratingTimeoutSeconds')}
               help={text.ratingTimeoutHelp}
             />
+          </div>
+        </section>
+
+        <section className="m-card" aria-labelledby="m-criteria">
+          <h2 id="m-criteria">{text.criteriaTitle}</h2>
+          <p className="m-muted">{text.criteriaIntro}</p>
+          <table className="m-table m-compact m-scale" data-testid="rating-criteria">
+            <thead>
+              <tr>
+                <th scope="col">{text.criterionKey}</th>
+                <th scope="col">{text.criterionVi}</th>
+                <th scope="col">{text.criterionEn}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{common.actions}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {draft.ratingCriteria.map((c, i) => {
+                const problem = hints.criteria?.get(i);
+                return (
+                  <tr key={c.rowKey} className={problem ? 'm-invalid' : undefined}>
+                    <td>
+                      <input value={c.code} maxLength={40} onChange={(e) => setCriterion(i, { code: e.target.value })} aria-label={`${text.criterionKey} ${i + 1}`} />
+                    </td>
+                    <td>
+                      <input value={c.labelVi} maxLength={120} onChange={(e) => setCriterion(i, { labelVi: e.target.value })} aria-label={`${text.criterionVi} ${i + 1}`} />
+                    </td>
+                    <td>
+                      <input value={c.labelEn} maxLength={120} onChange={(e) => setCriterion(i, { labelEn: e.target.value })} aria-label={`${text.criterionEn} ${i + 1}`} />
+                      {problem && <span className="m-hint">{hintText(problem, lang)}</span>}
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="m-icon-button"
+                        onClick={() => set('ratingCriteria', draft.ratingCriteria.filter((_, j) => j !== i))}
+                        aria-label={fill(text.removeCriterion, { n: i + 1 })}
+                        title={fill(text.removeCriterion, { n: i + 1 })}
+                      >
+                        ×
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {h('ratingCriteria') && <p className="m-hint">{h('ratingCriteria')}</p>}
+          <div className="m-buttons">
+            <button
+              type="button"
+              disabled={draft.ratingCriteria.length >= 12}
+              onClick={() => set('ratingCriteria', [...draft.ratingCriteria, newCriterion(draft.ratingCriteria)])}
+            >
+              + {text.addCriterion}
+            </button>
+            <button type="button" onClick={() => set('ratingCriteria', criterionDrafts(DEFAULT_CRITERIA))}>
+              {text.defaultCriteria}
+            </button>
           </div>
         </section>
 
