@@ -2,7 +2,10 @@
  * A fresh, migrated database for one test file, on the engine the test project names: an
  * in-memory PGlite, or a new database on the PostgreSQL server (dropped afterwards).
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle, type Engine } from '../../src/db/database';
 import { migrateToLatest } from '../../src/db/migrate';
@@ -19,7 +22,7 @@ export interface TestDatabase {
 
 export async function createTestDatabase(options: { poolSize?: number } = {}): Promise<TestDatabase> {
   if (TEST_ENGINE === 'pglite') {
-    const handle = await openDatabase({ dataDir: 'memory://' });
+    const handle = await openDatabase({ dataDir: 'memory://', loadDataDir: await migratedTemplate() });
     await migrateToLatest(handle.db);
     return { handle, url: null, drop: () => handle.close() };
   }
@@ -49,4 +52,29 @@ export async function createTestDatabase(options: { poolSize?: number } = {}): P
       await client.end();
     },
   };
+}
+
+const MIGRATIONS_DIR = new URL('../../src/db/migrations/', import.meta.url).pathname;
+
+/**
+ * An embedded database already migrated, as a data directory dump shared by every test file (a new
+ * cluster costs seconds; loading a dump about one). Keyed by the migrations' source, so a changed
+ * migration makes a new one; written under a temporary name and renamed, so a reader never sees half.
+ */
+async function migratedTemplate(): Promise<Uint8Array> {
+  const hash = createHash('sha256');
+  for (const name of readdirSync(MIGRATIONS_DIR).sort()) hash.update(name).update(readFileSync(join(MIGRATIONS_DIR, name)));
+  const file = join(tmpdir(), `motcua-test-template-${hash.digest('hex').slice(0, 16)}.tar.gz`);
+  if (existsSync(file)) return readFileSync(file);
+  const fresh = await openDatabase({ dataDir: 'memory://' });
+  try {
+    await migrateToLatest(fresh.db);
+    const dump = await fresh.dumpEmbedded!();
+    const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(partial, dump);
+    renameSync(partial, file);
+    return dump;
+  } finally {
+    await fresh.close();
+  }
 }
