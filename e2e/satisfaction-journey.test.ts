@@ -74,6 +74,8 @@ describe('citizen satisfaction from a returned dossier to the indicators and cha
     await page.getByLabel('Tên đăng nhập').fill('quanly');
     await page.getByLabel('Mật khẩu').fill('motcua-demo');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    // Signed in once the console's menu shows (the session cookie is set by then).
+    await page.getByRole('navigation').getByRole('link', { name: 'Chỉ số 766', exact: true }).waitFor({ timeout: 15_000 });
     return page;
   }
 
