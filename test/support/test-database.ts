@@ -58,11 +58,12 @@ const MIGRATIONS_DIR = new URL('../../src/db/migrations/', import.meta.url).path
 
 /**
  * An embedded database already migrated, as a data directory dump shared by every test file (a new
- * cluster costs seconds; loading a dump about one). Keyed by the migrations' source, so a changed
- * migration makes a new one; written under a temporary name and renamed, so a reader never sees half.
+ * cluster costs seconds; loading a dump about one). Keyed by the migrations' source and the PGlite
+ * release, so a changed migration or engine makes a new one; written under a temporary name and renamed, so a reader never sees half.
  */
 async function migratedTemplate(): Promise<Uint8Array> {
-  const hash = createHash('sha256');
+  // The engine's version too: a dump from another PGlite release may not load.
+  const hash = createHash('sha256').update(readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url)));
   for (const name of readdirSync(MIGRATIONS_DIR).sort()) hash.update(name).update(readFileSync(join(MIGRATIONS_DIR, name)));
   const file = join(tmpdir(), `motcua-test-template-${hash.digest('hex').slice(0, 16)}.tar.gz`);
   if (existsSync(file)) return readFileSync(file);
