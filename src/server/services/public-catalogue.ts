@@ -16,7 +16,7 @@ import { isFormDocument, readDocumentCounts, reductionOf, splitLegalBasis } from
 import { CHANNELS } from '../../core/catalogue/procedure';
 import { foldVietnamese } from '../../core/shared/fold-text';
 import { AppError } from '../../core/shared/app-error';
-import { findVersion, listProceduresWithCurrent, type ProcedureListRow } from '../../db/repositories/catalogue.repository';
+import { listProceduresWithCurrent, type ProcedureListRow } from '../../db/repositories/catalogue.repository';
 import { findPublicCentre, type PublicCentreRow } from '../../db/repositories/public-centre.repository';
 import type { ServiceContext } from './context';
 
@@ -52,9 +52,8 @@ export async function getPublicProcedure(ctx: ServiceContext, code: string, cent
   const centre = await resolvePublicCentre(ctx, centreCode);
   const rows = await listProceduresWithCurrent(ctx.db, centre.id);
   const row = rows.find((r) => r.active && r.code.toLowerCase() === code.toLowerCase());
-  // The full version row: the list's JSON copy lacks some text columns (result, legal basis).
-  const v = row?.currentVersionId ? await findVersion(ctx.db, row.currentVersionId) : undefined;
-  if (!row || !v) throw new AppError('NOT_FOUND', { entity: 'procedure' });
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'procedure' });
+  const v = row.version;
   const documents = v.documents.map((d) => {
     const counts = readDocumentCounts(d.copies);
     return { name: d.name, ...counts, copiesText: d.copies, required: d.mandatory, isForm: isFormDocument(d) };
