@@ -246,4 +246,33 @@ describe('the management console', () => {
     await sees(totals, /Số đã phát\s*0\b/);
     await sees(page.getByTestId('kpi-report'), /Không có dữ liệu trong khoảng thời gian này/);
   });
+
+  it('keeps the units an inspection or a self-evaluation is about, and opens only oversight to an inspector', async () => {
+    await section('Đơn vị').click();
+    await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+    await dialog().getByLabel('Mã').fill('CA-PHUONG');
+    await dialog().getByLabel('Tên đơn vị').fill('Công an phường Hà Đông');
+    await dialog().getByLabel('Loại').selectOption({ label: 'Cơ quan, đơn vị khác' });
+    await dialog().getByRole('button', { name: 'Lưu' }).click();
+    await sees(page.getByRole('status'), /Đã lưu đơn vị Công an phường Hà Đông/);
+    await sees(page.getByTestId('units-table'), /CA-PHUONG\s*Công an phường Hà Đông\s*Cơ quan, đơn vị khác\s*0/);
+
+    // The province's inspector: the centre's running (queue, devices, settings) is not theirs.
+    const inspector = await launchBrowser();
+    try {
+      const inspectorPage = await inspector.context.newPage();
+      await inspectorPage.goto(`${server.url}/manage`);
+      await inspectorPage.getByLabel('Tên đăng nhập').fill('thanhtra');
+      await inspectorPage.getByLabel('Mật khẩu').fill('motcua-demo');
+      await inspectorPage.getByRole('button', { name: 'Đăng nhập' }).click();
+      await sees(inspectorPage.getByRole('heading', { level: 1 }), /^Kiểm tra CCHC$/);
+      const links = await inspectorPage.getByRole('navigation').getByRole('link').allInnerTexts();
+      expect(links).toEqual(['Kiểm tra CCHC', 'Tự đánh giá, thẩm định', 'Báo cáo CCHC', 'Quy trình ISO', 'Rà soát thủ tục', 'Đơn vị']);
+      await inspectorPage.goto(`${server.url}/manage#settings`);
+      await inspectorPage.reload();
+      await sees(inspectorPage.getByRole('heading', { level: 1 }), /^Kiểm tra CCHC$/);
+    } finally {
+      await inspector.close();
+    }
+  });
 });

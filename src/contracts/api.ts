@@ -14,7 +14,7 @@ export const Id = z.uuid();
 export const NameText = z.string().trim().min(1).max(MAX_NAME);
 export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-export const Roles = ['officer', 'manager', 'admin'] as const;
+export const Roles = ['officer', 'manager', 'admin', 'inspector'] as const;
 export const Role = z.enum(Roles);
 export const DeviceKinds = ['kiosk', 'display', 'rating', 'printer'] as const;
 export const DeviceKind = z.enum(DeviceKinds);
@@ -117,6 +117,8 @@ export const User = z.object({
   username: z.string(),
   fullName: z.string(),
   role: Role,
+  /** The unit the person belongs to; a manager with a unit is its head. */
+  unitId: Id.nullable(),
   active: z.boolean(),
   lang: z.enum(['vi', 'en']),
 });
@@ -126,6 +128,8 @@ export const UserInput = z.object({
   username: z.string().trim().regex(/^[a-z0-9._-]{3,40}$/, 'a–z, 0–9, . _ -, 3–40'),
   fullName: NameText,
   role: Role,
+  /** The unit the person belongs to; left out: none for a new person, unchanged for an existing one. */
+  unitId: Id.nullable().optional(),
   active: z.boolean().default(true),
   lang: z.enum(['vi', 'en']).default('vi'),
   password: z.string().min(8).max(200).optional(),

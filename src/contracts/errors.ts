@@ -63,6 +63,8 @@ export const ERROR_CODES = [
   'PAKN_NOT_FOUND',
   'PAKN_TRANSITION',
   'PAKN_VERDICT_GIVEN',
+  'FILE_TYPE_NOT_ALLOWED',
+  'FILE_TOO_LARGE',
   'INTERNAL_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -293,6 +295,14 @@ const MESSAGES: Record<ErrorCode, Template> = {
   PAKN_VERDICT_GIVEN: {
     vi: 'Ông/bà đã đánh giá việc xử lý phản ánh, kiến nghị {code}. Cảm ơn ông/bà!',
     en: 'You have already rated how {code} was handled. Thank you!',
+  },
+  FILE_TYPE_NOT_ALLOWED: {
+    vi: 'Tệp "{name}" không thuộc loại được nhận (PDF, ảnh JPEG/PNG/WebP/TIFF/HEIC, Word, Excel, OpenDocument, ZIP hoặc văn bản).',
+    en: 'The file "{name}" is not an accepted type (PDF, JPEG/PNG/WebP/TIFF/HEIC images, Word, Excel, OpenDocument, ZIP or plain text).',
+  },
+  FILE_TOO_LARGE: {
+    vi: 'Tệp "{name}" lớn hơn {limit} MB cho phép.',
+    en: 'The file "{name}" is larger than the {limit} MB allowed.',
   },
   INTERNAL_ERROR: {
     vi: 'Đã có lỗi hệ thống. Vui lòng thử lại hoặc báo cán bộ hỗ trợ.',

@@ -82,4 +82,11 @@ export const ENTITY_LABELS: Record<string, Record<Lang, string>> = {
   procedure: { vi: 'thủ tục', en: 'procedure' },
   'calendar-adjustment': { vi: 'điều chỉnh lịch', en: 'calendar adjustment' },
   pakn: { vi: 'phản ánh, kiến nghị', en: 'complaint or suggestion' },
+  unit: { vi: 'đơn vị', en: 'unit' },
+  'unit-code': { vi: 'mã đơn vị', en: 'unit code' },
+  'inspection-plan': { vi: 'kế hoạch kiểm tra', en: 'inspection plan' },
+  'inspection-round': { vi: 'đợt kiểm tra', en: 'inspection round' },
+  'inspection-finding': { vi: 'phát hiện kiểm tra', en: 'inspection finding' },
+  'corrective-action': { vi: 'biện pháp khắc phục', en: 'corrective action' },
+  file: { vi: 'tệp', en: 'file' },
 };

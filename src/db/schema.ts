@@ -6,9 +6,12 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { Channel, ImportWarning, ProcessingRule, ProcessStep, RequiredDocument } from '../core/catalogue/procedure';
 import type { DossierStatus, Timeliness } from '../core/dossier/dossier-types';
 import type { FaceSearchKind } from '../contracts/face';
+import type { InspectionTables } from './schema-inspection';
+import type { ProcessTables } from './schema-process';
+import type { SelfEvaluationTables } from './schema-self-evaluation';
 
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type Json<T> = ColumnType<T, string, string>;
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type Json<T> = ColumnType<T, string, string>;
 
 export interface CentreTable {
   id: string;
@@ -71,7 +74,9 @@ export interface AppUserTable {
   centreId: string;
   username: string;
   fullName: string;
-  role: 'officer' | 'manager' | 'admin';
+  role: 'officer' | 'manager' | 'admin' | 'inspector';
+  /** The unit the person belongs to; a manager with a unit is that unit's head. */
+  unitId: string | null;
   passwordHash: string;
   active: boolean;
   lang: 'vi' | 'en';
@@ -435,7 +440,32 @@ export interface EvaluationScoreTable {
   updatedAt: Timestamp;
 }
 
-export interface DB {
+export interface OrgUnitTable {
+  id: string;
+  centreId: string;
+  code: string;
+  name: string;
+  kind: 'centre' | 'commune' | 'department' | 'agency';
+  /** The centre whose records in this installation are this unit's (pre-filled figures); null if none. */
+  figuresCentreId: string | null;
+  active: boolean;
+  createdAt: Timestamp;
+}
+
+export interface StoredFileTable {
+  id: string;
+  centreId: string;
+  name: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  purpose: 'evidence' | 'snapshot' | 'document';
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+
+export interface DB extends InspectionTables, SelfEvaluationTables, ProcessTables {
   centre: CentreTable;
   field: FieldTable;
   counter: CounterTable;
@@ -468,6 +498,8 @@ export interface DB {
   pakn: PaknTable;
   paknEvent: PaknEventTable;
   evaluationScore: EvaluationScoreTable;
+  orgUnit: OrgUnitTable;
+  storedFile: StoredFileTable;
 }
 
 export type TicketRow = Selectable<TicketTable>;

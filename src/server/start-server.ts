@@ -118,7 +118,7 @@ export async function startServer(
 export function describeSetup(server: RunningServer, port: number): string {
   const lines = [`Một Cửa is running on http://localhost:${port} (database: ${server.database.engine})`];
   if (server.setup.seededDemo) {
-    lines.push(`Demo centre created. Officers: canbo1 … canbo6, manager: quanly — password "${DEMO_PASSWORD}".`);
+    lines.push(`Demo centre created. Officers: canbo1 … canbo6, manager: quanly, unit head: truongphong, inspector: thanhtra — password "${DEMO_PASSWORD}".`);
   }
   if (server.setup.generatedAdminPassword) {
     lines.push(`Admin account created: user "admin", password "${server.setup.generatedAdminPassword}" (shown only this once).`);

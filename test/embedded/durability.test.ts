@@ -1,6 +1,6 @@
 /**
  * The embedded database's promises: one process per data directory, the write-ahead log flushed
- * to disk, and backups that restore to exactly what was backed up.
+ * to disk, and backups that restore to exactly what was backed up (evidence files included).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,7 +40,14 @@ describe('embedded database durability', () => {
     await migrateToLatest(db.db);
     await db.db.insertInto('centre').values({ id: crypto.randomUUID(), code: 'A', name: 'Trung tâm A', shortName: 'A', address: null }).execute();
     const first = writeBackup(join(dir, 'backups'), await db.dumpEmbedded!(), new Date('2026-11-25T01:00:00Z'), 2);
-    await db.db.insertInto('centre').values({ id: crypto.randomUUID(), code: 'B', name: 'Trung tâm B', shortName: 'B', address: null }).execute();
+    const centreB = crypto.randomUUID();
+    await db.db.insertInto('centre').values({ id: centreB, code: 'B', name: 'Trung tâm B', shortName: 'B', address: null }).execute();
+    // Inspection evidence lives in the database, so the backup holds it too.
+    const scan = new Uint8Array(300_000).map((_, i) => (i * 31) % 251);
+    await db.db
+      .insertInto('storedFile')
+      .values({ id: crypto.randomUUID(), centreId: centreB, name: 'bien-ban.pdf', mediaType: 'application/pdf', size: scan.length, sha256: 'x', content: scan, purpose: 'evidence', createdBy: null, createdAt: new Date() })
+      .execute();
     writeBackup(join(dir, 'backups'), await db.dumpEmbedded!(), new Date('2026-11-25T02:00:00Z'), 2);
     writeBackup(join(dir, 'backups'), await db.dumpEmbedded!(), new Date('2026-11-25T03:00:00Z'), 2);
     await db.close();
@@ -58,7 +65,9 @@ describe('embedded database durability', () => {
     await restoreEmbedded(restoredDir, tarball, 'test');
     const restored = await openDatabase({ dataDir: restoredDir });
     const codes = (await restored.db.selectFrom('centre').select('code').orderBy('code').execute()).map((c) => c.code);
+    const evidence = await restored.db.selectFrom('storedFile').select('content').executeTakeFirstOrThrow();
     await restored.close();
+    expect(Buffer.from(evidence.content).equals(Buffer.from(scan))).toBe(true);
     expect(codes).toEqual(['A', 'B']);
     expect(first.name).toBe('motcua-20261125-010000.tar.gz');
   });

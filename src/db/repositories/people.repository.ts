@@ -1,7 +1,7 @@
-/** Officers, managers and admins, and their login sessions. */
+/** Officers, managers, admins and inspectors, and their login sessions. */
 import type { Executor } from './executor';
 
-const USER_COLUMNS = ['id', 'centreId', 'username', 'fullName', 'role', 'active', 'lang'] as const;
+const USER_COLUMNS = ['id', 'centreId', 'username', 'fullName', 'role', 'unitId', 'active', 'lang'] as const;
 
 export async function findUserByUsername(ex: Executor, username: string) {
   return ex.selectFrom('appUser').selectAll().where('username', '=', username).executeTakeFirst();
@@ -22,7 +22,8 @@ export async function insertUser(
     centreId: string;
     username: string;
     fullName: string;
-    role: 'officer' | 'manager' | 'admin';
+    role: 'officer' | 'manager' | 'admin' | 'inspector';
+    unitId?: string | null;
     passwordHash: string;
     active: boolean;
     lang: 'vi' | 'en';
@@ -34,7 +35,7 @@ export async function insertUser(
 export async function updateUser(
   ex: Executor,
   id: string,
-  change: Partial<{ fullName: string; role: 'officer' | 'manager' | 'admin'; active: boolean; lang: 'vi' | 'en'; passwordHash: string; username: string }>,
+  change: Partial<{ fullName: string; role: 'officer' | 'manager' | 'admin' | 'inspector'; unitId: string | null; active: boolean; lang: 'vi' | 'en'; passwordHash: string; username: string }>,
 ): Promise<void> {
   if (Object.keys(change).length === 0) return;
   await ex.updateTable('appUser').set(change).where('id', '=', id).execute();
@@ -58,6 +59,7 @@ export async function findSessionUser(ex: Executor, tokenHash: string, now: Date
       'appUser.username',
       'appUser.fullName',
       'appUser.role',
+      'appUser.unitId',
       'appUser.active',
       'appUser.lang',
       'userSession.expiresAt',

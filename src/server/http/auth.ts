@@ -19,7 +19,7 @@ declare module 'fastify' {
 export const SESSION_COOKIE = 'motcua_session';
 export const deviceCookie = (kind: string) => `motcua_device_${kind}`;
 
-export type Role = 'officer' | 'manager' | 'admin';
+export type Role = 'officer' | 'manager' | 'admin' | 'inspector';
 export type BrowserDeviceKind = 'kiosk' | 'display' | 'rating';
 
 export interface Accepts {
@@ -45,7 +45,7 @@ export async function authenticate(ctx: ServiceContext, request: FastifyRequest,
       if (user) {
         request.userLang = user.lang;
         if (accepts.users === 'any' || accepts.users.includes(user.role)) {
-          return { kind: 'user', id: user.id, centreId: user.centreId, role: user.role, name: user.fullName };
+          return { kind: 'user', id: user.id, centreId: user.centreId, role: user.role, name: user.fullName, unitId: user.unitId };
         }
         signedInButNotAllowed = true;
       }

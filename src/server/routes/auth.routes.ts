@@ -4,7 +4,7 @@ import { LoginInput, Ok, Session } from '../../contracts/api';
 import { SESSION_COOKIE, setCookie } from '../http/auth';
 import { logIn, logOut, SESSION_DAYS } from '../services/sessions';
 import { findUser } from '../../db/repositories/people.repository';
-import { actorOf, guard, OFFICERS } from './guard';
+import { actorOf, guard, SIGNED_IN } from './guard';
 import { errors } from './schemas';
 
 export async function authRoutes(fastify: FastifyInstance): Promise<void> {
@@ -16,7 +16,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { token, user } = await logIn(app.deps.ctx, request.body.username, request.body.password);
       setCookie(reply, SESSION_COOKIE, token, SESSION_DAYS * 24 * 3600, app.deps.secureCookies);
-      return { user: { id: user.id, username: user.username, fullName: user.fullName, role: user.role, active: user.active, lang: user.lang } };
+      return { user: { id: user.id, username: user.username, fullName: user.fullName, role: user.role, unitId: user.unitId ?? null, active: user.active, lang: user.lang } };
     },
   );
 
@@ -29,12 +29,12 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/auth/me',
-    { preHandler: guard(OFFICERS), schema: { response: { 200: Session, ...errors } } },
+    { preHandler: guard(SIGNED_IN), schema: { response: { 200: Session, ...errors } } },
     async (request) => {
       const actor = actorOf(request);
       const user = actor.kind === 'user' ? await findUser(app.deps.ctx.db, actor.id) : undefined;
       if (!user) throw new Error('session user vanished');
-      return { user: { id: user.id, username: user.username, fullName: user.fullName, role: user.role, active: user.active, lang: user.lang } };
+      return { user: { id: user.id, username: user.username, fullName: user.fullName, role: user.role, unitId: user.unitId ?? null, active: user.active, lang: user.lang } };
     },
   );
 }

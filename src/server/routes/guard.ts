@@ -21,6 +21,11 @@ export function actorOf(request: FastifyRequest): Actor {
   return request.actor;
 }
 
-export const OFFICERS = { users: 'any' } as const;
+/** The centre's own staff. A province inspector looks at the centre's records, and never works its counters or desks. */
+export const OFFICERS = { users: ['officer', 'manager', 'admin'] } as const;
+/** Anyone signed in. */
+export const SIGNED_IN = { users: 'any' } as const;
 export const MANAGERS = { users: ['manager', 'admin'] } as const;
 export const ADMINS = { users: ['admin'] } as const;
+/** Administrative-reform oversight: managers (unit heads among them), admins and province inspectors. */
+export const OVERSIGHT = { users: ['manager', 'admin', 'inspector'] } as const;

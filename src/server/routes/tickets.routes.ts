@@ -28,7 +28,7 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/tickets',
     {
-      preHandler: guard({ users: 'any', devices: ['kiosk'] }),
+      preHandler: guard({ users: OFFICERS.users, devices: ['kiosk'] }),
       schema: { body: IssueTicketInput, response: { 200: IssuedTicket, 201: IssuedTicket, ...errors } },
     },
     async (request, reply) => {

@@ -38,7 +38,14 @@ const COUNTERS: { number: number; name: string; fields: [string, number][] }[] =
   { number: 6, name: 'Quầy 6 – Trả kết quả, Hướng dẫn', fields: [['TKQ', 10], ['HD', 10], ['XH', 2]] },
 ];
 
-const OFFICERS: { username: string; fullName: string; role: 'officer' | 'manager' }[] = [
+/** The ward's departments that work with the centre; they are inspected and self-evaluate too. */
+const DEPARTMENTS = [
+  { code: 'VP-HDND-UBND', name: 'Văn phòng HĐND và UBND phường' },
+  { code: 'P-VHXH', name: 'Phòng Văn hóa – Xã hội' },
+  { code: 'P-KTHTDT', name: 'Phòng Kinh tế, Hạ tầng và Đô thị' },
+];
+
+const OFFICERS: { username: string; fullName: string; role: 'officer' | 'manager' | 'inspector'; unit?: string }[] = [
   { username: 'canbo1', fullName: 'Nguyễn Thị Hương', role: 'officer' },
   { username: 'canbo2', fullName: 'Trần Văn Minh', role: 'officer' },
   { username: 'canbo3', fullName: 'Lê Thị Thu Hà', role: 'officer' },
@@ -46,6 +53,10 @@ const OFFICERS: { username: string; fullName: string; role: 'officer' | 'manager
   { username: 'canbo5', fullName: 'Đỗ Thị Lan Anh', role: 'officer' },
   { username: 'canbo6', fullName: 'Vũ Đức Thắng', role: 'officer' },
   { username: 'quanly', fullName: 'Hoàng Thị Mai', role: 'manager' },
+  // The head of a department: sees the inspections, self-evaluation and reports of that unit only.
+  { username: 'truongphong', fullName: 'Ngô Thị Bích', role: 'manager', unit: 'P-VHXH' },
+  // A member of the province's inspection team and appraisal council.
+  { username: 'thanhtra', fullName: 'Bùi Văn Kiên', role: 'inspector' },
 ];
 
 const PRIORITY_GROUPS = [
@@ -70,9 +81,14 @@ export const DEMO_CENTRE: CentreSeed = {
   address: 'Phường Hà Đông, thành phố Hà Nội',
 };
 
+/** A new centre, and the unit it is for inspections, self-evaluation and reports (its figures are its own). */
 export async function insertCentre(tx: Tx, ctx: ServiceContext, centre: CentreSeed): Promise<string> {
   const id = ctx.newId();
   await tx.insertInto('centre').values({ id, ...centre }).execute();
+  await tx
+    .insertInto('orgUnit')
+    .values({ id: ctx.newId(), centreId: id, code: centre.code, name: centre.name, kind: 'centre', figuresCentreId: id, active: true, createdAt: ctx.clock() })
+    .execute();
   return id;
 }
 
@@ -117,10 +133,20 @@ export async function seedDemoCentre(ctx: ServiceContext): Promise<{ centreId: s
         .values(c.fields.map(([code, weight]) => ({ counterId: id, fieldId: fieldIds.get(code)!, weight })))
         .execute();
     }
+    const unitIds = new Map<string, string>();
+    for (const d of DEPARTMENTS) {
+      const id = ctx.newId();
+      unitIds.set(d.code, id);
+      await tx
+        .insertInto('orgUnit')
+        .values({ id, centreId, code: d.code, name: d.name, kind: 'department', figuresCentreId: null, active: true, createdAt: ctx.clock() })
+        .execute();
+    }
     for (const o of OFFICERS) {
+      const unitId = o.unit ? unitIds.get(o.unit)! : null;
       await tx
         .insertInto('appUser')
-        .values({ id: ctx.newId(), centreId, username: o.username, fullName: o.fullName, role: o.role, passwordHash, active: true, lang: 'vi' })
+        .values({ id: ctx.newId(), centreId, username: o.username, fullName: o.fullName, role: o.role, unitId, passwordHash, active: true, lang: 'vi' })
         .execute();
     }
     await tx

@@ -40,7 +40,9 @@ export interface SessionIdentity {
   centreId: string;
   username: string;
   fullName: string;
-  role: 'officer' | 'manager' | 'admin';
+  role: 'officer' | 'manager' | 'admin' | 'inspector';
+  /** The unit the person belongs to (a manager with a unit is its head). */
+  unitId: string | null;
   active: boolean;
   lang: 'vi' | 'en';
 }
@@ -52,7 +54,7 @@ export type Tx = Transaction<DB>;
 
 /** Who is asking: a person, a paired device, an anonymous citizen, or the system itself. */
 export type Actor =
-  | { kind: 'user'; id: string; centreId: string; role: 'officer' | 'manager' | 'admin'; name: string }
+  | { kind: 'user'; id: string; centreId: string; role: 'officer' | 'manager' | 'admin' | 'inspector'; name: string; unitId?: string | null }
   | { kind: 'device'; id: string; centreId: string; deviceKind: 'kiosk' | 'display' | 'rating'; counterId: string | null; printerId: string | null }
   | { kind: 'public'; centreId: string }
   | { kind: 'system'; centreId: string };

@@ -21,6 +21,7 @@ import { deleteSessionsOfUser, findUser, insertUser, listUsers, updateUser } fro
 import { listFields } from '../../db/repositories/reference.repository';
 import { hashPassword } from '../auth/passwords';
 import { actorColumns, forgetIdentities, inTransaction, type Actor, type ServiceContext, type Tx } from './context';
+import { unitOfCentre } from './org-units';
 import { saveSettings } from './settings';
 
 type Manager = Extract<Actor, { kind: 'user' }>;
@@ -268,6 +269,7 @@ export async function createPerson(ctx: ServiceContext, actor: Actor, input: Use
   if (!input.password) throw new AppError('VALIDATION_FAILED', { detail: 'password' });
   const passwordHash = await hashPassword(input.password);
   const id = ctx.newId();
+  const unitId = await unitOfCentre(ctx, actor.centreId, input.unitId ?? null);
   await guardUnique('username', input.username, () =>
     insertUser(ctx.db, {
       id,
@@ -275,6 +277,7 @@ export async function createPerson(ctx: ServiceContext, actor: Actor, input: Use
       username: input.username,
       fullName: input.fullName,
       role: input.role,
+      unitId,
       passwordHash,
       active: input.active,
       lang: input.lang,
@@ -292,11 +295,13 @@ export async function updatePerson(ctx: ServiceContext, actor: Actor, id: string
     throw new AppError('FORBIDDEN');
   }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  const unitId = input.unitId === undefined ? existing.unitId : await unitOfCentre(ctx, actor.centreId, input.unitId);
   await guardUnique('username', input.username, () =>
     updateUser(ctx.db, id, {
       username: input.username,
       fullName: input.fullName,
       role: input.role,
+      unitId,
       active: input.active,
       lang: input.lang,
       ...(passwordHash ? { passwordHash } : {}),

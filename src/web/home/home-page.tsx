@@ -42,7 +42,8 @@ type Key =
   | 'serverDown'
   | 'roleOfficer'
   | 'roleManager'
-  | 'roleAdmin';
+  | 'roleAdmin'
+  | 'roleInspector';
 
 const TEXT: Dictionary<Key> = {
   vi: {
@@ -81,6 +82,7 @@ const TEXT: Dictionary<Key> = {
     roleOfficer: 'cán bộ',
     roleManager: 'quản lý',
     roleAdmin: 'quản trị',
+    roleInspector: 'kiểm tra, thẩm định',
   },
   en: {
     product: 'Một Cửa',
@@ -118,10 +120,11 @@ const TEXT: Dictionary<Key> = {
     roleOfficer: 'officer',
     roleManager: 'manager',
     roleAdmin: 'administrator',
+    roleInspector: 'inspector',
   },
 };
 
-const ROLE_KEY = { officer: 'roleOfficer', manager: 'roleManager', admin: 'roleAdmin' } as const;
+const ROLE_KEY = { officer: 'roleOfficer', manager: 'roleManager', admin: 'roleAdmin', inspector: 'roleInspector' } as const;
 
 export default function HomePage() {
   const text = useText(TEXT);

@@ -13,6 +13,12 @@ import { CountersSection } from './counters-section';
 import { DevicesSection } from './devices-section';
 import { DossierKpisSection } from './dossier-kpis-section';
 import { IndicatorsSection } from './indicators-section';
+import { InspectionSection } from './inspection-section';
+import { ProcedureReviewsSection } from './procedure-reviews-section';
+import { ProcessDocumentsSection } from './process-documents-section';
+import { ReformReportsSection } from './reform-reports-section';
+import { SelfEvaluationSection } from './self-evaluation-section';
+import { UnitsSection } from './units-section';
 import { EvaluationSection } from './evaluation-section';
 import { FaceSection } from './face-section';
 import { FieldsSection } from './fields-section';
@@ -39,17 +45,30 @@ export const SECTIONS = [
   'tracking-book',
   'pakn',
   'evaluation',
+  'inspection',
+  'self-evaluation',
+  'reform-reports',
+  'process-documents',
+  'procedure-reviews',
   'catalogue',
   'calendar',
   'fields',
   'counters',
   'people',
+  'units',
   'priority',
   'devices',
   'face',
   'settings',
 ] as const;
 export type SectionId = (typeof SECTIONS)[number];
+
+/** What a province inspector works with; the centre's own running (queue, catalogue, devices) is not theirs. */
+const INSPECTOR_SECTIONS: readonly SectionId[] = ['inspection', 'self-evaluation', 'reform-reports', 'process-documents', 'procedure-reviews', 'units'];
+
+export function sectionsFor(role: ManageRole): readonly SectionId[] {
+  return role === 'inspector' ? INSPECTOR_SECTIONS : SECTIONS;
+}
 
 const TEXT: Dictionary<SectionId | 'console' | 'loginTitle' | 'menu' | 'logout' | 'loading' | 'live' | 'connecting' | 'offline'> = {
   vi: {
@@ -63,6 +82,12 @@ const TEXT: Dictionary<SectionId | 'console' | 'loginTitle' | 'menu' | 'logout' 
     'tracking-book': 'Sổ theo dõi hồ sơ',
     pakn: 'Phản ánh, kiến nghị',
     evaluation: 'Đánh giá 9 chỉ số',
+    inspection: 'Kiểm tra CCHC',
+    'self-evaluation': 'Tự đánh giá, thẩm định',
+    'reform-reports': 'Báo cáo CCHC',
+    'process-documents': 'Quy trình ISO',
+    'procedure-reviews': 'Rà soát thủ tục',
+    units: 'Đơn vị',
     catalogue: 'Danh mục thủ tục',
     calendar: 'Lịch làm việc',
     fields: 'Lĩnh vực',
@@ -89,6 +114,12 @@ const TEXT: Dictionary<SectionId | 'console' | 'loginTitle' | 'menu' | 'logout' 
     'tracking-book': 'Tracking book',
     pakn: 'Complaints & suggestions',
     evaluation: '9-indicator evaluation',
+    inspection: 'Reform inspections',
+    'self-evaluation': 'Self-evaluation & appraisal',
+    'reform-reports': 'Reform reports',
+    'process-documents': 'ISO processes',
+    'procedure-reviews': 'Procedure reviews',
+    units: 'Units',
     catalogue: 'Procedure catalogue',
     calendar: 'Working calendar',
     fields: 'Fields',
@@ -107,17 +138,17 @@ const TEXT: Dictionary<SectionId | 'console' | 'loginTitle' | 'menu' | 'logout' 
 };
 
 
-function sectionFromHash(): SectionId {
-  const id = location.hash.replace(/^#/, '');
-  return (SECTIONS as readonly string[]).includes(id) ? (id as SectionId) : 'overview';
+function sectionFromHash(allowed: readonly SectionId[]): SectionId {
+  const id = location.hash.replace(/^#/, '').split('?')[0]!;
+  return (allowed as readonly string[]).includes(id) ? (id as SectionId) : allowed[0]!;
 }
 
-const MANAGERS: readonly ManageRole[] = ['manager', 'admin'];
+const MANAGE_ROLES: readonly ManageRole[] = ['manager', 'admin', 'inspector'];
 
 export default function ManagePage() {
   const text = useText(TEXT);
   return (
-    <RequireUser roles={MANAGERS} title={text.loginTitle}>
+    <RequireUser roles={MANAGE_ROLES} title={text.loginTitle}>
       {(user, logout) => <Console user={user as User & { role: ManageRole }} logout={logout} />}
     </RequireUser>
   );
@@ -127,14 +158,15 @@ function Console({ user, logout }: { user: User & { role: ManageRole }; logout: 
   const text = useText(TEXT);
   const { lang } = useLang();
   const hall = useHall();
-  const [section, setSection] = useState<SectionId>(sectionFromHash);
+  const allowed = sectionsFor(user.role);
+  const [section, setSection] = useState<SectionId>(() => sectionFromHash(allowed));
   const [logoutError, setLogoutError] = useState<string | null>(null);
 
   useEffect(() => {
-    const onHash = () => setSection(sectionFromHash());
+    const onHash = () => setSection(sectionFromHash(allowed));
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, []);
+  }, [allowed]);
 
   useEffect(() => {
     document.title = `${text[section]} – ${text.console} – Một Cửa`;
@@ -168,7 +200,7 @@ function Console({ user, logout }: { user: User & { role: ManageRole }; logout: 
       </header>
       <nav className="m-nav" aria-label={text.menu}>
         <ul>
-          {SECTIONS.map((id) => (
+          {allowed.map((id) => (
             <li key={id}>
               <a href={`#${id}`} aria-current={section === id ? 'page' : undefined}>
                 {text[id]}
@@ -215,6 +247,18 @@ function Section({ id, ...props }: SectionProps & { id: SectionId }) {
       return <PaknSection {...props} />;
     case 'evaluation':
       return <EvaluationSection {...props} />;
+    case 'inspection':
+      return <InspectionSection {...props} />;
+    case 'self-evaluation':
+      return <SelfEvaluationSection {...props} />;
+    case 'reform-reports':
+      return <ReformReportsSection {...props} />;
+    case 'process-documents':
+      return <ProcessDocumentsSection {...props} />;
+    case 'procedure-reviews':
+      return <ProcedureReviewsSection {...props} />;
+    case 'units':
+      return <UnitsSection {...props} />;
     case 'catalogue':
       return <CatalogueSection {...props} />;
     case 'calendar':

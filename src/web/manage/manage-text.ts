@@ -68,10 +68,11 @@ export const COMMON: Dictionary<
   },
 };
 
-export const ROLE_LABELS: Record<'officer' | 'manager' | 'admin', Record<Lang, string>> = {
+export const ROLE_LABELS: Record<'officer' | 'manager' | 'admin' | 'inspector', Record<Lang, string>> = {
   officer: { vi: 'Cán bộ', en: 'Officer' },
   manager: { vi: 'Quản lý', en: 'Manager' },
   admin: { vi: 'Quản trị', en: 'Administrator' },
+  inspector: { vi: 'Kiểm tra, thẩm định', en: 'Inspector' },
 };
 
 export const DEVICE_KIND_LABELS: Record<'kiosk' | 'display' | 'rating' | 'printer', Record<Lang, string>> = {

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { User } from '../../contracts/api';
+import type { OrgUnit } from '../../contracts/oversight';
 import { api } from '../shared/api';
 import { fill, useLang, useText, type Dictionary } from '../shared/i18n';
 import { COMMON, hintText, ROLE_LABELS } from './manage-text';
@@ -34,6 +35,9 @@ const TEXT: Dictionary<
   | 'vi'
   | 'en'
   | 'roleHelp'
+  | 'unit'
+  | 'noUnit'
+  | 'unitHelp'
 > = {
   vi: {
     intro: 'Tài khoản cán bộ một cửa, quản lý và quản trị của trung tâm.',
@@ -57,7 +61,11 @@ const TEXT: Dictionary<
     you: '(bạn)',
     vi: 'Tiếng Việt',
     en: 'English',
-    roleHelp: 'Cán bộ: làm việc tại quầy. Quản lý: xem báo cáo, cấu hình lĩnh vực, quầy, thiết bị. Quản trị: toàn quyền.',
+    roleHelp:
+      'Cán bộ: làm việc tại quầy. Quản lý: xem báo cáo, cấu hình lĩnh vực, quầy, thiết bị. Quản trị: toàn quyền. Kiểm tra, thẩm định: thành viên đoàn kiểm tra, hội đồng thẩm định của tỉnh.',
+    unit: 'Đơn vị',
+    noUnit: '— Không thuộc đơn vị nào —',
+    unitHelp: 'Quản lý thuộc một đơn vị là trưởng đơn vị đó: chỉ xem kiểm tra, tự đánh giá, báo cáo của đơn vị mình.',
   },
   en: {
     intro: 'Accounts of the centre’s officers, managers and administrators.',
@@ -81,7 +89,11 @@ const TEXT: Dictionary<
     you: '(you)',
     vi: 'Tiếng Việt',
     en: 'English',
-    roleHelp: 'Officer: works at a counter. Manager: reports, fields, counters, devices. Administrator: everything.',
+    roleHelp:
+      'Officer: works at a counter. Manager: reports, fields, counters, devices. Administrator: everything. Inspector: member of the province’s inspection team and appraisal council.',
+    unit: 'Unit',
+    noUnit: '— No unit —',
+    unitHelp: 'A manager who belongs to a unit is its head: sees only that unit’s inspections, self-evaluation and reports.',
   },
 };
 
@@ -90,11 +102,21 @@ export function PeopleSection({ user, isAdmin }: SectionProps) {
   const common = useText(COMMON);
   const { lang } = useLang();
   const [users, setUsers] = useState<User[] | null>(null);
+  const [units, setUnits] = useState<OrgUnit[]>([]);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { error, run } = useAction();
 
-  const load = useCallback(() => run(async () => setUsers((await api<{ users: User[] }>('GET', '/api/v1/manage/users')).users)), [run]);
+  const load = useCallback(
+    () =>
+      run(async () => {
+        const [list, unitList] = await Promise.all([api<{ users: User[] }>('GET', '/api/v1/manage/users'), api<OrgUnit[]>('GET', '/api/v1/manage/units')]);
+        setUsers(list.users);
+        setUnits(unitList);
+      }),
+    [run],
+  );
+  const unitName = (id: string | null) => units.find((u) => u.id === id)?.name ?? '';
   useEffect(() => {
     void load();
   }, [load]);
@@ -125,6 +147,7 @@ export function PeopleSection({ user, isAdmin }: SectionProps) {
                 <th scope="col">{text.username}</th>
                 <th scope="col">{text.fullName}</th>
                 <th scope="col">{text.role}</th>
+                <th scope="col">{text.unit}</th>
                 <th scope="col">{text.lang}</th>
                 <th scope="col">{common.status}</th>
                 {isAdmin && (
@@ -142,6 +165,7 @@ export function PeopleSection({ user, isAdmin }: SectionProps) {
                   </td>
                   <th scope="row">{u.fullName}</th>
                   <td>{ROLE_LABELS[u.role][lang]}</td>
+                  <td>{unitName(u.unitId)}</td>
                   <td>{u.lang === 'vi' ? text.vi : text.en}</td>
                   <td>
                     <span className={`m-badge ${u.active ? 'm-badge-ok' : 'm-badge-off'}`}>{u.active ? common.active : common.inactive}</span>
@@ -162,6 +186,7 @@ export function PeopleSection({ user, isAdmin }: SectionProps) {
       {editing && isAdmin && (
         <PersonEditor
           person={editing === 'new' ? null : editing}
+          units={units}
           self={editing !== 'new' && editing.id === user.id}
           onClose={() => setEditing(null)}
           onSaved={async (username, isNew) => {
@@ -177,11 +202,13 @@ export function PeopleSection({ user, isAdmin }: SectionProps) {
 
 function PersonEditor({
   person,
+  units,
   self,
   onClose,
   onSaved,
 }: {
   person: User | null;
+  units: OrgUnit[];
   self: boolean;
   onClose(): void;
   onSaved(username: string, isNew: boolean): Promise<void>;
@@ -229,7 +256,14 @@ function PersonEditor({
             onChange={(e) => set('role', e.target.value as PersonDraft['role'])}
             disabled={self}
             help={self ? text.selfLocked : text.roleHelp}
-            options={(['officer', 'manager', 'admin'] as const).map((r) => ({ value: r, label: ROLE_LABELS[r][lang] }))}
+            options={(['officer', 'manager', 'admin', 'inspector'] as const).map((r) => ({ value: r, label: ROLE_LABELS[r][lang] }))}
+          />
+          <SelectField
+            label={text.unit}
+            value={draft.unitId}
+            onChange={(e) => set('unitId', e.target.value)}
+            help={text.unitHelp}
+            options={[{ value: '', label: text.noUnit }, ...units.filter((u) => u.active || u.id === draft.unitId).map((u) => ({ value: u.id, label: u.name }))]}
           />
           <SelectField
             label={text.lang}

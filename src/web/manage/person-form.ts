@@ -8,6 +8,8 @@ export interface PersonDraft {
   username: string;
   fullName: string;
   role: User['role'];
+  /** '' = no unit. */
+  unitId: string;
   lang: User['lang'];
   active: boolean;
   password: string;
@@ -21,11 +23,11 @@ export type PersonHints = Partial<Record<'username' | 'fullName' | 'password' | 
 export const MIN_PASSWORD = 8;
 
 export function emptyPersonDraft(): PersonDraft {
-  return { username: '', fullName: '', role: 'officer', lang: 'vi', active: true, password: '', passwordAgain: '' };
+  return { username: '', fullName: '', role: 'officer', unitId: '', lang: 'vi', active: true, password: '', passwordAgain: '' };
 }
 
 export function personToDraft(user: User): PersonDraft {
-  return { username: user.username, fullName: user.fullName, role: user.role, lang: user.lang, active: user.active, password: '', passwordAgain: '' };
+  return { username: user.username, fullName: user.fullName, role: user.role, unitId: user.unitId ?? '', lang: user.lang, active: user.active, password: '', passwordAgain: '' };
 }
 
 export function draftToUserInput(draft: PersonDraft, isNew: boolean): { ok: true; input: UserInput } | { ok: false; hints: PersonHints } {
@@ -47,6 +49,7 @@ export function draftToUserInput(draft: PersonDraft, isNew: boolean): { ok: true
       username,
       fullName,
       role: draft.role,
+      unitId: draft.unitId || null,
       lang: draft.lang,
       active: draft.active,
       ...(draft.password ? { password: draft.password } : {}),

@@ -2,8 +2,8 @@
 import type { CentreInfo, User } from '../../contracts/api';
 import type { Hall } from './use-hall';
 
-/** Who may open /manage. */
-export type ManageRole = 'manager' | 'admin';
+/** Who may open /manage: managers (unit heads among them), admins and province inspectors. */
+export type ManageRole = 'manager' | 'admin' | 'inspector';
 
 export interface SectionProps {
   user: User & { role: ManageRole };

@@ -1,0 +1,5 @@
+import type { SectionProps } from './section-props';
+
+export function ProcedureReviewsSection(_props: SectionProps) {
+  return null;
+}
