@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { Day, Id, TimeOfDay } from './api';
+import { DossierProcessRef } from './process-documents';
 
 export const CalendarDayKind = z.enum(['holiday', 'compensatory', 'swap-off', 'swap-work']);
 export const CalendarDay = z.object({ date: Day, name: z.string(), kind: CalendarDayKind });
@@ -236,6 +237,8 @@ export const DossierView = z.object({
   procedureCode: z.string(),
   procedureName: z.string(),
   procedureVersion: z.number().int(),
+  /** The ISO process issue in force when the dossier was received; null when the procedure had none. */
+  processDocument: DossierProcessRef.nullable().optional(),
   fieldName: z.string(),
   channel: Channel,
   processingTime: z.object({ amount: z.number(), unit: DurationUnit, cutoff: z.string().nullable().optional() }),

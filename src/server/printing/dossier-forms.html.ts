@@ -46,6 +46,8 @@ export interface DossierFormInput {
   /** The place written before the date: "Hà Đông, ngày … tháng … năm …". */
   place: string;
   book?: { volume: string; number: number };
+  /** The ISO process issue the dossier follows: "Quy trình QT-HT-01, lần ban hành 2". */
+  processLabel?: string | null;
 }
 
 /**
@@ -363,7 +365,8 @@ function renderControlSlip(input: DossierFormInput, receivedAt: Date, now: Date)
   return `<p>Mã hồ sơ: <span class="dossier-code">${escapeHtml(dossier.code)}</span></p>
 <p class="attached-to">(Kèm theo hồ sơ của: <span class="applicant-name">${escapeHtml(dossier.applicant.fullName)}</span>)</p>
 <p><span class="field-label">Nội dung yêu cầu giải quyết:</span> <span class="procedure-name">${escapeHtml(dossier.procedureName)}</span></p>
-<p>Ngày nhận hồ sơ: <span class="received-at">${formatVnDateTime(receivedAt)}</span></p>
+${input.processLabel ? `<p class="process-ref">Thực hiện theo: <span class="process-label">${escapeHtml(input.processLabel)}</span></p>
+` : ''}<p>Ngày nhận hồ sơ: <span class="received-at">${formatVnDateTime(receivedAt)}</span></p>
 <p>Ngày hẹn trả kết quả: <span class="appointment">${dossier.dueAt ? formatVnDateTime(dossier.dueAt) : DOTS}</span>${dossier.extendedDueAt ? `; hẹn lại: <span class="extended-appointment">${formatVnDateTime(dossier.extendedDueAt)}</span>` : ''}</p>
 <table class="steps">
 <thead><tr>

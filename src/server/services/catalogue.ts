@@ -23,7 +23,7 @@ import {
   type ProcedureVersionRecord,
 } from '../../db/repositories/catalogue.repository';
 import { listFields } from '../../db/repositories/reference.repository';
-import { inTransaction, type Actor, type ServiceContext } from './context';
+import { inTransaction, type Actor, type ServiceContext, type Tx } from './context';
 import { assertManager } from './manage-reference';
 
 /** The queue field whose name shares the most words with the catalogue's field name. */
@@ -239,6 +239,35 @@ export async function updateProcedure(ctx: ServiceContext, actor: Actor, id: str
     await updateProcedureRow(tx, id, { currentVersionId: versionId, fieldName: input.fieldName, fieldId: input.fieldId, active: input.active });
   });
   return getProcedure(ctx, actor, id);
+}
+
+/**
+ * The next version of a procedure with some of its content changed, in the caller's transaction: how a
+ * decision taken elsewhere (an adopted procedure review) changes the catalogue. Nothing received before
+ * changes; the version names the person who recorded the decision.
+ */
+export async function addProcedureVersion(
+  ctx: ServiceContext,
+  tx: Tx,
+  actor: Actor,
+  procedureId: string,
+  change: (current: ProcedureVersionRecord) => Partial<Pick<ProcedureVersionRecord, 'rules' | 'steps' | 'documents'>>,
+): Promise<ProcedureVersionRecord> {
+  const procedure = await findProcedure(tx, actor.centreId, procedureId);
+  const current = procedure?.currentVersionId ? await findVersion(tx, procedure.currentVersionId) : undefined;
+  if (!procedure || !current) throw new AppError('NOT_FOUND', { entity: 'procedure' });
+  const heads = await listVersionHeads(tx, procedureId);
+  const next: ProcedureVersionRecord = {
+    ...current,
+    ...change(current),
+    id: ctx.newId(),
+    version: (heads[0]?.version ?? 0) + 1,
+    createdBy: actor.kind === 'user' ? actor.id : null,
+    createdAt: ctx.clock(),
+  };
+  await insertVersion(tx, next);
+  await updateProcedureRow(tx, procedureId, { currentVersionId: next.id });
+  return next;
 }
 
 /** The latest imports with their reports, newest first: what was skipped and why stays reviewable. */

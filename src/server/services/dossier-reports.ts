@@ -15,6 +15,7 @@ import { findDossier, listDossiers, type DossierRecord } from '../../db/reposito
 import { findUser } from '../../db/repositories/people.repository';
 import { findCentre } from '../../db/repositories/reference.repository';
 import { renderDossierForm, type DossierFormCode } from '../printing/dossier-forms.html';
+import { processRefOfDossier } from './process-documents';
 import type { Actor, ServiceContext } from './context';
 import { dossierLinks } from './dossier-ratings';
 import { listItemOf, processingTimeText } from './dossiers';
@@ -223,6 +224,7 @@ export async function renderDossierFormPage(
       officerName: receiver ?? actor.name,
       place: hall.settings.formPlaceName,
       book: { volume: String(record.bookYear), number: record.bookNumber },
+      processLabel: (await processRefOfDossier(ctx.db, d.id))?.label ?? null,
     },
     ctx.clock(),
   );

@@ -56,6 +56,7 @@ import {
 } from '../../db/repositories/dossier.repository';
 import { findCentre } from '../../db/repositories/reference.repository';
 import { findTicket } from '../../db/repositories/ticket.repository';
+import { processRefOfDossier, recordProcessIssueAtReceipt } from './process-documents';
 import { inTransaction, type Actor, type ServiceContext } from './context';
 import { logDossierReturned } from './dossier-ratings';
 import type { ReadyResultsProvider } from './face-services';
@@ -147,6 +148,7 @@ export async function receiveDossierAtCounter(ctx: ServiceContext, actor: Actor,
       now,
     );
     await appendDossierEvents(tx, id, actor.id, result.events);
+    if (result.dossier.receivedAt) await recordProcessIssueAtReceipt(tx, id, procedure.id, now);
   });
   return getDossierView(ctx, actor, id, 'vi');
 }
@@ -202,6 +204,7 @@ export async function actOnDossier(ctx: ServiceContext, actor: Actor, id: string
     const result = applyAction(record.dossier, actor, input, now, calendar);
     await saveDossier(tx, result.dossier, now);
     await appendDossierEvents(tx, id, actor.id, result.events);
+    if (input.action === 'receive') await recordProcessIssueAtReceipt(tx, id, record.procedureId, now);
     // The rating screen of the counter where the result was handed over asks about the dossier.
     if (input.action === 'return') await logDossierReturned(tx, actor, result.dossier, now);
   });
@@ -228,7 +231,7 @@ export function viewOf(
   calendar: AppCalendar,
   now: Date,
   lang: Lang,
-  extra: { procedureVersion: number; receivedByName: string | null; events: DossierView['events'] },
+  extra: { procedureVersion: number; receivedByName: string | null; events: DossierView['events']; processDocument?: DossierView['processDocument'] },
   timelinessOptions: TimelinessOptions = {},
 ): DossierView {
   const d = record.dossier;
@@ -244,6 +247,7 @@ export function viewOf(
     procedureCode: d.procedureCode,
     procedureName: d.procedureName,
     procedureVersion: extra.procedureVersion,
+    processDocument: extra.processDocument ?? null,
     fieldName: record.fieldName,
     channel: d.channel,
     processingTime: { amount: d.processingTime.amount, unit: d.processingTime.unit, cutoff: d.processingTime.cutoff ?? null },
@@ -290,15 +294,17 @@ export async function getDossierView(ctx: ServiceContext, actor: Actor, id: stri
   assertOfficer(actor);
   const record = await findDossier(ctx.db, actor.centreId, id);
   if (!record) throw new AppError('NOT_FOUND', { entity: 'dossier' });
-  const [calendar, version, events, settings] = await Promise.all([
+  const [calendar, version, events, settings, processDocument] = await Promise.all([
     loadCalendar(ctx.db),
     findVersion(ctx.db, record.dossier.procedureVersionId),
     listDossierEvents(ctx.db, id),
     getSettings(ctx.db, actor.centreId),
+    processRefOfDossier(ctx.db, id),
   ]);
   const receivedBy = record.dossier.receivedById ? events.find((e) => e.type === 'dossier.received')?.actorName ?? null : null;
   return viewOf(record, calendar, ctx.clock(), lang, {
     procedureVersion: version?.version ?? 0,
+    processDocument,
     receivedByName: receivedBy,
     events: events.map((e) => ({ type: e.type, at: e.at.toISOString(), actorName: e.actorName, data: e.data as Record<string, unknown> })),
   }, { apologyCountsAsLate: settings.apologyCountsAsLate });

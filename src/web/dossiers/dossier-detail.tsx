@@ -82,6 +82,11 @@ export function DossierDetail({ id, onBack }: { id: string; onBack(): void }) {
           <code>{view.procedureCode}</code> {view.procedureName}{' '}
           <span className="m-muted">({fill(text.version, { n: view.procedureVersion })})</span>
         </p>
+        {view.processDocument && (
+          <p className="d-proc-line m-muted" data-testid="dossier-process">
+            {fill(text.processDocument, { code: view.processDocument.code, n: view.processDocument.issueNumber })}
+          </p>
+        )}
         <div className="d-head-grid">
           <dl className="d-facts">
             <dt>{text.applicant}</dt>

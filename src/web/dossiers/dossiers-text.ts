@@ -65,6 +65,7 @@ type Key =
   | 'procedure'
   | 'field'
   | 'version'
+  | 'processDocument'
   | 'channel'
   | 'processingTime'
   | 'receivedAt'
@@ -222,6 +223,7 @@ export const TEXT: Dictionary<Key> = {
     procedure: 'Thủ tục',
     field: 'Lĩnh vực',
     version: 'phiên bản {n}',
+    processDocument: 'Quy trình {code}, lần ban hành {n}',
     channel: 'Hình thức nộp',
     processingTime: 'Thời hạn giải quyết',
     receivedAt: 'Tiếp nhận lúc',
@@ -409,6 +411,7 @@ export const TEXT: Dictionary<Key> = {
     procedure: 'Procedure',
     field: 'Field',
     version: 'version {n}',
+    processDocument: 'Process {code}, issue {n}',
     channel: 'Channel',
     processingTime: 'Processing time',
     receivedAt: 'Received at',
