@@ -220,9 +220,9 @@ export const RoundInput = z.object({
   plannedDate: Day,
   unitIds: z.array(z.uuid()).min(1),
   memberKeys: z.array(z.string()).default([]),
-  /** Internal audit: the process document whose checklist is run. */
-  processDocumentId: z.string().trim().max(80).nullable().default(null),
-  /** Internal audit: the process document's questions; an inspection copies the plan's checklist. */
+  /** Internal audit: the process document whose checklist (of the issue in force) is run. */
+  processDocumentId: z.uuid().nullable().default(null),
+  /** An inspection copies the plan's checklist unless given one; an internal audit adds these to the process's questions. */
   checklist: z.array(Criterion).max(300).optional(),
 });
 export type RoundInput = z.input<typeof RoundInput>;
@@ -281,6 +281,8 @@ export const RoundDetail = z.object({
   conclusion: z.string(),
   concludedAt: z.string().nullable(),
   processDocumentId: z.string().nullable(),
+  /** The process issue audited, e.g. "QT-HT-01, lần ban hành 2". */
+  processLabel: z.string().nullable(),
   units: z.array(UnitRef),
   members: z.array(TeamMember),
   checklist: z.array(Criterion),

@@ -33,6 +33,8 @@ export interface InspectionRoundTable {
   unitIds: Json<string[]>;
   memberKeys: Json<string[]>;
   processDocumentId: string | null;
+  /** The process issue audited, as it was named when the round was created. */
+  processLabel: string | null;
   checklist: Json<Criterion[]>;
   status: RoundStatus;
   conclusion: string;

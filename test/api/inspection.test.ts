@@ -376,21 +376,37 @@ describe(`administrative-reform inspection: plans, rounds, findings, corrective 
     ).json() as PlanDetail;
     const missing = await t.request('POST', `/api/v1/manage/inspection/plans/${plan.id}/rounds`, admin, { kind: 'internal-audit', title: 'ĐGNB', plannedDate: '2026-12-05', unitIds: [centreUnit.id] });
     expect(missing.statusCode).toBe(400);
+
+    // The process document of birth registration, issued: its questions are what the audit checks.
+    const procedures = (await t.request('GET', '/api/v1/procedures', admin)).json().procedures as { id: string; code: string }[];
+    const birth = procedures.find((p) => p.code === '1.004873')!;
+    const draft = (await t.request('POST', '/api/v1/manage/process-documents', admin, { procedureId: birth.id, code: 'QT-HT-01' })).json() as { id: string };
+    const notIssued = await t.request('POST', `/api/v1/manage/inspection/plans/${plan.id}/rounds`, admin, {
+      kind: 'internal-audit',
+      title: 'ĐGNB',
+      plannedDate: '2026-12-05',
+      unitIds: [centreUnit.id],
+      processDocumentId: draft.id,
+    });
+    expect(notIssued.statusCode).toBe(400);
+    await t.request('POST', `/api/v1/manage/process-documents/${draft.id}/issue`, admin, { issuedOn: '2026-11-20', approverName: 'Nguyễn Văn Hùng', approverTitle: 'Chủ tịch UBND phường' });
+    const questions = (await t.request('GET', `/api/v1/manage/process-documents/${draft.id}/checklist`, admin)).json() as { questions: { question: string }[] };
+    expect(questions.questions.length).toBeGreaterThan(0);
+
     const audit = await t.request('POST', `/api/v1/manage/inspection/plans/${plan.id}/rounds`, admin, {
       kind: 'internal-audit',
       title: 'Đánh giá nội bộ quy trình QT-HT-01',
       plannedDate: '2026-12-05',
       unitIds: [centreUnit.id],
-      processDocumentId: 'QT-HT-01',
-      checklist: [
-        { id: 'b1', field: 7, code: 'B1', text: 'Hồ sơ được tiếp nhận đúng thành phần theo bước 1' },
-        { id: 'b2', field: 7, code: 'B2', text: 'Phiếu kiểm soát ghi đủ thời gian các bước' },
-      ],
+      processDocumentId: draft.id,
+      checklist: [{ id: 't1', field: 7, code: 'T1', text: 'Phiếu kiểm soát ghi đủ thời gian các bước' }],
     });
     expect(audit.statusCode, audit.body).toBe(201);
-    expect(audit.json()).toMatchObject({ kind: 'internal-audit', kindLabel: 'Đánh giá nội bộ ISO 9001', processDocumentId: 'QT-HT-01' });
-    expect((audit.json() as RoundDetail).checklist.map((c) => c.code)).toEqual(['B1', 'B2']);
+    expect(audit.json()).toMatchObject({ kind: 'internal-audit', kindLabel: 'Đánh giá nội bộ ISO 9001', processDocumentId: draft.id, processLabel: 'Quy trình QT-HT-01, lần ban hành 1' });
+    // The process's questions, then the team's own.
+    expect((audit.json() as RoundDetail).checklist.map((c) => c.text)).toEqual([...questions.questions.map((q) => q.question), 'Phiếu kiểm soát ghi đủ thời gian các bước']);
     const minutes = await t.request('GET', `/api/v1/manage/inspection/rounds/${(audit.json() as RoundDetail).id}/minutes`, admin);
     expect(minutes.body).toContain('BIÊN BẢN ĐÁNH GIÁ NỘI BỘ');
+    expect(minutes.body).toContain('Được đánh giá: Quy trình QT-HT-01, lần ban hành 1');
   });
 });

@@ -55,7 +55,7 @@ describe(`ISO process documents: issued, revised, named on the dossiers that fol
     // Not the same code twice, nor a second process for the same procedure.
     const again = await t.request('POST', '/api/v1/manage/process-documents', manager, { procedureId, code: 'QT-HT-01' });
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.message).toContain('QT-HT-01');
+    expect(again.json().error.message).toBe('Mã quy trình "QT-HT-01" đã tồn tại.');
 
     // Issuing needs the approver.
     const noApprover = await t.request('POST', `/api/v1/manage/process-documents/${draft.id}/issue`, manager, { issuedOn: '2026-11-25', approverName: '', approverTitle: '' });

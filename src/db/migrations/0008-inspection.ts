@@ -44,8 +44,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       unit_ids jsonb not null,
       -- keys of plan team members taking part
       member_keys jsonb not null,
-      -- An internal audit runs against a process document's checklist (no foreign key: the document may be revised).
-      process_document_id text,
+      -- An internal audit runs against a process document's checklist, copied in with the issue's label
+      -- ("QT-HT-01, lần ban hành 2") as it was when the round was created.
+      process_document_id uuid,
+      process_label text,
       checklist jsonb not null,
       status text not null check (status in ('planned', 'in-progress', 'concluded')),
       conclusion text not null default '',

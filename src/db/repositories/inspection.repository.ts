@@ -116,6 +116,7 @@ export interface RoundRow {
   unitIds: string[];
   memberKeys: string[];
   processDocumentId: string | null;
+  processLabel: string | null;
   checklist: Criterion[];
   status: InspectionRoundTable['status'];
   conclusion: string;
@@ -136,6 +137,7 @@ function roundOf(r: Selectable<InspectionRoundTable>): RoundRow {
     unitIds: parsed(r.unitIds),
     memberKeys: parsed(r.memberKeys),
     processDocumentId: r.processDocumentId,
+    processLabel: r.processLabel,
     checklist: parsed(r.checklist),
     status: r.status,
     conclusion: r.conclusion,
@@ -162,6 +164,7 @@ export async function insertRound(
       unitIds: toJson(round.unitIds),
       memberKeys: toJson(round.memberKeys),
       processDocumentId: round.processDocumentId,
+      processLabel: round.processLabel,
       checklist: toJson(round.checklist),
       status: 'planned',
       conclusion: '',

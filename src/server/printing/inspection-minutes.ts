@@ -58,6 +58,8 @@ export interface MinutesModel {
   roundNumber: number;
   roundTitle: string;
   scope: string;
+  /** Internal audit: the process issue audited. */
+  processLabel?: string | null;
   /** The day of the minutes: the conclusion, or the planned date while not concluded. */
   date: string;
   concluded: boolean;
@@ -158,6 +160,7 @@ export function renderMinutesHtml(m: MinutesModel, printScript: string | null): 
   parts.push(
     `<p>Thực hiện ${e(m.planTitle)}${m.decisionRef ? ` (${e(m.decisionRef)})` : ''}, hôm nay, ngày ${vnDay(m.date)}, ${audit ? 'Đoàn đánh giá' : 'Đoàn kiểm tra'} tiến hành ${audit ? 'đánh giá' : 'kiểm tra'} tại: ${e(m.units.map((u) => u.name).join('; '))}.</p>`,
   );
+  if (m.processLabel) parts.push(`<p>Được đánh giá: ${e(m.processLabel)}</p>`);
   if (m.scope) parts.push(`<p>Nội dung, phạm vi: ${lines(m.scope)}</p>`);
 
   parts.push('<h2>I. THÀNH PHẦN</h2>');

@@ -101,6 +101,7 @@ async function minutesModel(ctx: ServiceContext, actor: OversightActor, roundId:
     roundNumber: round.number,
     roundTitle: round.title,
     scope: round.scope,
+    processLabel: round.processLabel,
     date: round.concludedAt ? serviceDayOf(round.concludedAt) : round.plannedDate,
     concluded: round.status === 'concluded',
     conclusion: round.conclusion,

@@ -5,11 +5,13 @@
  * earlier rounds and plans: what it has to follow up.
  */
 import type { Lang } from '../../contracts/lang';
+import type { ProcessChecklist } from '../../contracts/process-documents';
 import {
   NewActionInput as NewActionSchema,
   ROUND_KIND_LABELS,
   ROUND_STATUS_LABELS,
   SEVERITY_LABELS,
+  type Criterion,
   type FindingInput,
   type NewActionInput,
   type RoundDetail,
@@ -37,6 +39,7 @@ import { inTransaction, type Actor, type ServiceContext } from './context';
 import { fileMetas, storeGenerated } from './files';
 import { actionViews, allPlansWithAccess, assertFiles, assertInspectionUser, carriedActionRows, loadPlan, loadRound, refOf, todayOf, unitRefs } from './inspection-access';
 import { minutesDocument } from './inspection-documents';
+import { getProcessChecklist } from './process-documents';
 import type { OversightActor } from './oversight-access';
 import { loadCalendar } from './working-calendar';
 
@@ -44,6 +47,11 @@ export async function createInspectionRound(ctx: ServiceContext, actor: Actor, p
   assertInspectionUser(actor);
   const input = RoundSchema.parse(raw);
   const id = ctx.newId();
+  let audited: ProcessChecklist | null = null;
+  if (input.kind === 'internal-audit') {
+    if (!input.processDocumentId) throw new AppError('VALIDATION_FAILED', { detail: 'đánh giá nội bộ cần chọn quy trình được đánh giá' });
+    audited = await getProcessChecklist(ctx, actor, input.processDocumentId);
+  }
   await inTransaction(ctx, async (tx) => {
     const { plan, access } = await loadPlan(tx, actor, planId, true);
     if (!access.run) throw new AppError('FORBIDDEN');
@@ -55,11 +63,8 @@ export async function createInspectionRound(ctx: ServiceContext, actor: Actor, p
       if (!teamKeys.has(k)) throw new AppError('VALIDATION_FAILED', { detail: `"${k}" không có trong đoàn kiểm tra của kế hoạch` });
     }
     let checklist = plan.checklist;
-    if (input.kind === 'internal-audit') {
-      if (!input.processDocumentId || !input.checklist?.length) {
-        throw new AppError('VALIDATION_FAILED', { detail: 'đánh giá nội bộ cần quy trình và danh mục câu hỏi của quy trình đó' });
-      }
-      checklist = checkChecklist(input.checklist);
+    if (audited) {
+      checklist = checkChecklist([...auditQuestions(audited.questions), ...(input.checklist ?? [])]);
     } else if (input.checklist?.length) {
       checklist = checkChecklist(input.checklist);
     }
@@ -73,7 +78,8 @@ export async function createInspectionRound(ctx: ServiceContext, actor: Actor, p
       plannedDate: input.plannedDate,
       unitIds: [...new Set(input.unitIds)],
       memberKeys: [...new Set(input.memberKeys)],
-      processDocumentId: input.kind === 'internal-audit' ? input.processDocumentId : null,
+      processDocumentId: audited?.processDocumentId ?? null,
+      processLabel: audited?.label ?? null,
       checklist,
       at: ctx.clock(),
     });
@@ -118,6 +124,7 @@ export async function getInspectionRound(ctx: ServiceContext, actor: Actor, id: 
     conclusion: round.conclusion,
     concludedAt: round.concludedAt?.toISOString() ?? null,
     processDocumentId: round.processDocumentId,
+    processLabel: round.processLabel,
     units: mine.map((u) => refOf(units, u)),
     members: plan.team.filter((m) => round.memberKeys.includes(m.key)),
     checklist: round.checklist,
@@ -256,4 +263,15 @@ export async function concludeRound(ctx: ServiceContext, actor: Actor, roundId: 
     await updateRound(tx, round.id, { minutesFileId: file.id }, now);
   });
   return getInspectionRound(ctx, actor, roundId, lang);
+}
+
+/** A process's audit questions as round criteria (under field 7, where ISO 9001 application is assessed). */
+function auditQuestions(questions: ProcessChecklist['questions']): Criterion[] {
+  return questions.map((q, i) => ({
+    id: `q${i + 1}`,
+    field: 7,
+    code: q.step === null ? `C${i + 1}` : `B${q.step}.${i + 1}`,
+    text: q.question,
+    evidenceHint: q.evidence,
+  }));
 }

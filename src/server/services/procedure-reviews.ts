@@ -46,7 +46,7 @@ function assertReviewWriter(actor: Actor): asserts actor is Extract<Actor, { kin
   if (actor.role === 'inspector' || unitScope(actor) !== null) throw new AppError('FORBIDDEN');
 }
 
-const ENTITY = 'đợt rà soát';
+const ENTITY = 'review-round';
 
 /** "3 ngày làm việc (quy định 5)" for the counter channel, or the first channel stated. */
 function timeTextOf(rules: ProcessingRule[], lang: Lang): string {
@@ -214,7 +214,7 @@ export async function decideProposal(
     const round = await findReviewRound(tx, actor.centreId, roundId);
     if (!round) throw new AppError('NOT_FOUND', { entity: ENTITY });
     const proposal = await findProposalForUpdate(tx, roundId, proposalId);
-    if (!proposal) throw new AppError('NOT_FOUND', { entity: 'đề xuất' });
+    if (!proposal) throw new AppError('NOT_FOUND', { entity: 'review-proposal' });
     const status = decide(proposal.status, input);
     let resultVersionId: string | null = null;
     if (status === 'adopted' && proposal.kind === 'shorten') {

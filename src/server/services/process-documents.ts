@@ -63,7 +63,7 @@ function assertProcessWriter(actor: Actor): asserts actor is Extract<Actor, { ki
   if (actor.role === 'inspector' || unitScope(actor) !== null) throw new AppError('FORBIDDEN');
 }
 
-const ENTITY = 'quy trình';
+const ENTITY = 'process-document';
 
 function toIssue(r: ProcessIssueRecord): ProcessIssue {
   return {
@@ -170,8 +170,8 @@ export async function createProcessDocument(ctx: ServiceContext, actor: Actor, i
     const version = procedure?.currentVersionId ? await findVersion(tx, procedure.currentVersionId) : undefined;
     if (!procedure || !version) throw new AppError('NOT_FOUND', { entity: 'procedure' });
     const taken = (await listProcessDocuments(tx, actor.centreId)).find((d) => d.code === code || d.procedureId === procedure.id);
-    if (taken?.code === code) throw new AppError('ALREADY_EXISTS', { entity: 'mã quy trình', value: code });
-    if (taken) throw new AppError('ALREADY_EXISTS', { entity: 'quy trình của thủ tục', value: procedure.code });
+    if (taken?.code === code) throw new AppError('ALREADY_EXISTS', { entity: 'process-code', value: code });
+    if (taken) throw new AppError('ALREADY_EXISTS', { entity: 'process-of-procedure', value: procedure.code });
     const centre = await findCentre(tx, actor.centreId);
     const content = initialContent(
       {
@@ -189,7 +189,7 @@ export async function createProcessDocument(ctx: ServiceContext, actor: Actor, i
       await insertProcessDocument(tx, { id, centreId: actor.centreId, procedureId: procedure.id, code, createdBy: actor.id, createdAt: now });
     } catch (error) {
       // Two managers creating the same process at once: the second is told, not given a server error.
-      if ((error as { code?: string }).code === '23505') throw new AppError('ALREADY_EXISTS', { entity: 'mã quy trình', value: code });
+      if ((error as { code?: string }).code === '23505') throw new AppError('ALREADY_EXISTS', { entity: 'process-code', value: code });
       throw error;
     }
     await insertIssue(tx, {
@@ -295,7 +295,7 @@ export async function discardProcessDraft(ctx: ServiceContext, actor: Actor, id:
   await inTransaction(ctx, async (tx) => {
     const { issues } = await loadForWrite(tx, actor, id);
     const draft = issues.find((i) => i.status === 'draft');
-    if (!draft) throw new AppError('NOT_FOUND', { entity: 'bản dự thảo' });
+    if (!draft) throw new AppError('NOT_FOUND', { entity: 'process-draft' });
     if (!issues.some((i) => i.status !== 'draft')) throw new AppError('VALIDATION_FAILED', { detail: 'bản dự thảo đầu tiên không bỏ được; quy trình cần ít nhất một bản' });
     await deleteIssue(tx, draft.id);
   });

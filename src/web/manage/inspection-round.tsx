@@ -75,7 +75,7 @@ export function RoundView({ id, onBack }: { id: string; onBack(): void }) {
         </h2>
         <p>
           {text.plannedDate}: {vnDay(round.plannedDate)} · {text.status}: <strong data-testid="inspection-round-status">{round.statusLabel}</strong>
-          {round.processDocumentId && ` · ${text.processDocument}: ${round.processDocumentId}`}
+          {round.processLabel && ` · ${round.processLabel}`}
         </p>
         {round.members.length > 0 && (
           <p className="m-muted">

@@ -20,13 +20,14 @@ import {
   type RoundKind,
   type TeamMember,
 } from '../../contracts/inspection';
+import type { ProcessChecklist, ProcessDocumentSummary } from '../../contracts/process-documents';
 import { api } from '../shared/api';
 import { useLang, useText } from '../shared/i18n';
 import { ActionList, ActionsPanel, vnDay } from './inspection-actions';
 import { RoundView } from './inspection-round';
 import { INSPECTION_TEXT } from './inspection-text';
 import type { SectionProps } from './section-props';
-import { FormError, FormFooter, Modal, TextArea, TextField, useAction } from './ui';
+import { FormError, FormFooter, Modal, SelectField, TextArea, TextField, useAction } from './ui';
 import './inspection-section.css';
 
 type View = { kind: 'plans' } | { kind: 'plan'; id: string } | { kind: 'round'; id: string; planId: string } | { kind: 'actions' };
@@ -453,16 +454,28 @@ function RoundForm({ plan, onClose, onSaved }: { plan: PlanDetail; onClose(): vo
   const [memberKeys, setMemberKeys] = useState<string[]>(plan.team.map((m) => m.key));
   const [processDocumentId, setProcessDocumentId] = useState('');
   const [questions, setQuestions] = useState('');
+  const [processes, setProcesses] = useState<ProcessDocumentSummary[] | null>(null);
+  const [preview, setPreview] = useState<ProcessChecklist | null>(null);
   const { busy, error, run } = useAction();
+  const audit = kind === 'internal-audit';
+  useEffect(() => {
+    if (!audit || processes) return;
+    void run(async () => setProcesses((await api<ProcessDocumentSummary[]>('GET', '/api/v1/manage/process-documents')).filter((p) => p.inForce)));
+  }, [audit, processes, run]);
+  useEffect(() => {
+    setPreview(null);
+    if (!processDocumentId) return;
+    void run(async () => setPreview(await api<ProcessChecklist>('GET', `/api/v1/manage/process-documents/${processDocumentId}/checklist`)));
+  }, [processDocumentId, run]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const audit = kind === 'internal-audit';
+    // Questions of the team's own, after the process's (which the server copies from the issue in force).
     const checklist = audit
       ? questions
           .split('\n')
           .map((q) => q.trim())
           .filter(Boolean)
-          .map((q, i) => ({ id: `q${i + 1}`, field: 7, code: `C${i + 1}`, text: q, evidenceHint: '' }))
+          .map((q, i) => ({ id: `t${i + 1}`, field: 7, code: `T${i + 1}`, text: q, evidenceHint: '' }))
       : undefined;
     void run(async () =>
       onSaved(
@@ -515,8 +528,31 @@ function RoundForm({ plan, onClose, onSaved }: { plan: PlanDetail; onClose(): vo
         </fieldset>
         {kind === 'internal-audit' && (
           <>
-            <TextField label={text.processDocument} value={processDocumentId} onChange={(e) => setProcessDocumentId(e.target.value)} required />
-            <TextArea label={text.auditQuestions} value={questions} onChange={(e) => setQuestions(e.target.value)} rows={5} required />
+            {processes && processes.length === 0 ? (
+              <p className="m-muted">{text.noIssuedProcess}</p>
+            ) : (
+              <SelectField
+                label={text.processDocument}
+                value={processDocumentId}
+                onChange={(e) => setProcessDocumentId(e.target.value)}
+                required
+                options={[
+                  { value: '', label: text.chooseProcess },
+                  ...(processes ?? []).map((p) => ({ value: p.id, label: `${p.inForce!.label} – ${p.procedureName}` })),
+                ]}
+              />
+            )}
+            {preview && (
+              <div data-testid="audit-questions">
+                <p>{text.processQuestions}</p>
+                <ol>
+                  {preview.questions.map((q, i) => (
+                    <li key={i}>{q.question}</li>
+                  ))}
+                </ol>
+              </div>
+            )}
+            <TextArea label={text.auditQuestions} value={questions} onChange={(e) => setQuestions(e.target.value)} rows={3} />
           </>
         )}
         <FormFooter busy={busy} error={error} onCancel={onClose} saveLabel={text.create} />
