@@ -67,7 +67,14 @@ describe('person form', () => {
       hints: { passwordAgain: 'password-mismatch' },
     });
     const ok = draftToUserInput({ ...base, password: 'long enough', passwordAgain: 'long enough' }, true);
-    expect(ok).toEqual({ ok: true, input: { username: 'canbo7', fullName: 'Ngô Văn Bảy', role: 'officer', lang: 'vi', active: true, password: 'long enough' } });
+    expect(ok).toEqual({ ok: true, input: { username: 'canbo7', fullName: 'Ngô Văn Bảy', role: 'officer', unitId: null, lang: 'vi', active: true, password: 'long enough' } });
+  });
+
+  it('puts the person in the unit chosen, or in none', () => {
+    const head = draftToUserInput({ ...base, role: 'manager', unitId: '4f1c2a9e-0000-4000-8000-000000000001' }, false);
+    expect(head.ok && head.input.unitId).toBe('4f1c2a9e-0000-4000-8000-000000000001');
+    const none = draftToUserInput(base, false);
+    expect(none.ok && none.input.unitId).toBeNull();
   });
 
   it('keeps the password when editing with the field left empty', () => {
