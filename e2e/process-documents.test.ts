@@ -122,6 +122,10 @@ describe('a process document issued, revised and named on a dossier; a review sh
     expect(await row.textContent()).toContain('Tạo phiên bản');
     await expect.poll(() => review.getByTestId('review-procedures').textContent()).toContain('2 ngày làm việc (quy định 3)');
     await expect.poll(() => desk.getByTestId('review-share').textContent()).toContain('1 thủ tục theo quyết định rà soát');
+    // Every proposal decided: the round is closed, and its results stand.
+    await review.getByRole('button', { name: 'Kết thúc đợt rà soát' }).click();
+    await expect.poll(() => review.textContent(), { timeout: 10_000 }).toContain('Đợt rà soát đã kết thúc');
+    expect(await review.getByRole('button', { name: 'Thêm đề xuất' }).count()).toBe(0);
 
     // The process document now asks for a revision to follow the procedure.
     await desk.goto(`${server.url}/manage#process-documents`);

@@ -66,6 +66,10 @@ describe(`procedure reviews: proposals decided, an adopted shortening changes th
     expect((await propose({ procedureId: business, kind: 'simplify', rationale: 'Bỏ yêu cầu bản sao biên bản họp gia đình' })).statusCode).toBe(201);
     const withProposals = await round(r.id);
     expect(withProposals).toMatchObject({ proposals: 2, pending: 2, adopted: 0 });
+    // A round closes only once every proposal has its decision.
+    const early = await t.request('POST', `/api/v1/manage/procedure-reviews/${r.id}/close`, manager);
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.message).toContain('còn 2 đề xuất chưa có quyết định');
     const [shorten, simplify] = withProposals.proposalList;
     expect(shorten).toMatchObject({ kind: 'shorten', kindLabel: 'Cắt giảm thời gian giải quyết', status: 'proposed', newCommittedAmount: 2 });
 
@@ -123,7 +127,15 @@ describe(`procedure reviews: proposals decided, an adopted shortening changes th
     expect(revised.issues[0]!.changes).toContain('Tổng thời gian: 24 giờ → 16 giờ làm việc');
 
     const rounds = (await t.request('GET', '/api/v1/manage/procedure-reviews', manager)).json() as ReviewRoundSummary[];
-    expect(rounds).toEqual([expect.objectContaining({ name: 'Rà soát, đánh giá TTHC năm 2026 – đợt 1', procedures: 2, proposals: 2, adopted: 1 })]);
+    expect(rounds).toEqual([expect.objectContaining({ name: 'Rà soát, đánh giá TTHC năm 2026 – đợt 1', procedures: 2, proposals: 2, adopted: 1, status: 'open' })]);
+
+    // Every proposal decided: the round closes, and nothing more is proposed or decided in it.
+    const closed = await t.request('POST', `/api/v1/manage/procedure-reviews/${r.id}/close`, manager);
+    expect(closed.json()).toMatchObject({ status: 'closed' });
+    const late = await propose({ procedureId: business, kind: 'merge', rationale: 'Gộp với đăng ký thay đổi' });
+    expect(late.statusCode).toBe(400);
+    expect(late.json().error.message).toContain('đợt rà soát đã kết thúc');
+    expect((await t.request('POST', `/api/v1/manage/procedure-reviews/${r.id}/close`, await t.login('thanhtra'))).statusCode).toBe(403);
   });
 
   it('inspectors read review rounds but do not record proposals; officers do not see them', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSteps } from '../catalogue/default-steps';
 import type { ProcessingRule } from '../catalogue/procedure';
-import { checkProposal, countProposals, decide, fitSteps, shortenRules, type ProposalStatus } from './procedure-review';
+import { assertClosable, assertReviewOpen, checkProposal, countProposals, decide, fitSteps, shortenRules, type ProposalStatus } from './procedure-review';
 
 const rule = (over: Partial<ProcessingRule> = {}): ProcessingRule => ({ channel: 'direct', amount: 15, unit: 'days', feeDong: null, feeText: '', description: '', ...over });
 const building = [rule(), rule({ channel: 'online', amount: 20 })];
@@ -79,5 +79,18 @@ describe('counting proposals', () => {
       byStatus: { proposed: 1, adopted: 1, rejected: 1, deferred: 0 },
       byKind: { simplify: 0, shorten: 2, merge: 0, abolish: 1, other: 0 },
     });
+  });
+});
+
+describe('closing a review round', () => {
+  it('waits for a decision on every proposal; a deferred one is decided for now', () => {
+    expect(() => assertClosable([{ status: 'adopted' }, { status: 'proposed' }])).toThrow(/còn 1 đề xuất chưa có quyết định/);
+    expect(() => assertClosable([{ status: 'adopted' }, { status: 'rejected' }, { status: 'deferred' }])).not.toThrow();
+    expect(() => assertClosable([])).not.toThrow();
+  });
+
+  it('takes nothing more once closed', () => {
+    expect(() => assertReviewOpen({ status: 'closed' })).toThrow(/đã kết thúc/);
+    expect(() => assertReviewOpen({ status: 'open' })).not.toThrow();
   });
 });

@@ -115,3 +115,15 @@ export function countProposals(proposals: { kind: ProposalKind; status: Proposal
   }
   return { total: proposals.length, byStatus, byKind };
 }
+
+/** A closed round takes no more proposals or decisions: its results are what the closing report states. */
+export function assertReviewOpen(round: { status: 'open' | 'closed' }): void {
+  if (round.status === 'closed') throw new AppError('VALIDATION_FAILED', { detail: 'đợt rà soát đã kết thúc, không thêm đề xuất hay quyết định' });
+}
+
+/** A round closes once every proposal has a decision (a deferred one counts: it is carried to a later review). */
+export function assertClosable(proposals: readonly { status: ProposalStatus }[]): void {
+  const pending = proposals.filter((p) => p.status === 'proposed').length;
+  if (pending > 0) throw new AppError('VALIDATION_FAILED', { detail: `còn ${pending} đề xuất chưa có quyết định` });
+}
+

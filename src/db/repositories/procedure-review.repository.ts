@@ -20,6 +20,10 @@ export async function findReviewRound(ex: Executor, centreId: string, id: string
   return ex.selectFrom('reviewRound').selectAll().where('centreId', '=', centreId).where('id', '=', id).executeTakeFirst();
 }
 
+export async function setReviewRoundStatus(ex: Executor, id: string, status: 'open' | 'closed', at: Date): Promise<void> {
+  await ex.updateTable('reviewRound').set({ status, updatedAt: at }).where('id', '=', id).execute();
+}
+
 export async function listReviewRoundRows(ex: Executor, centreId: string): Promise<ReviewRoundRecord[]> {
   return ex.selectFrom('reviewRound').selectAll().where('centreId', '=', centreId).orderBy('year', 'desc').orderBy('createdAt', 'desc').execute();
 }

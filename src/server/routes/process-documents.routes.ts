@@ -27,6 +27,7 @@ import { requestLang } from '../http/errors';
 import {
   addProposal,
   createReviewRound,
+  closeReviewRound,
   decideProposal,
   getReviewRound,
   listReviewableProcedures,
@@ -159,5 +160,11 @@ export async function processDocumentRoutes(fastify: FastifyInstance): Promise<v
     '/manage/procedure-reviews/:id/proposals/:proposalId/decision',
     { preHandler: guard(OVERSIGHT), schema: { params: ProposalParams, body: DecisionInput, response: { 200: ReviewRoundDetail, ...errors } } },
     async (request) => decideProposal(ctx(), actorOf(request), request.params.id, request.params.proposalId, request.body, requestLang(request)),
+  );
+
+  app.post(
+    '/manage/procedure-reviews/:id/close',
+    { preHandler: guard(OVERSIGHT), schema: { params: IdParams, response: { 200: ReviewRoundDetail, ...errors } } },
+    async (request) => closeReviewRound(ctx(), actorOf(request), request.params.id, requestLang(request)),
   );
 }

@@ -21,7 +21,7 @@ import {
 import type { ProcessingRule } from '../../core/catalogue/procedure';
 import { hasShortenableTime, procedureReduction } from '../../core/catalogue/public-procedure';
 import { committedHours } from '../../core/process-documents/process-document';
-import { checkProposal, countProposals, decide, fitSteps, shortenRules } from '../../core/procedure-reviews/procedure-review';
+import { assertClosable, assertReviewOpen, checkProposal, countProposals, decide, fitSteps, shortenRules } from '../../core/procedure-reviews/procedure-review';
 import { AppError } from '../../core/shared/app-error';
 import { listProceduresWithCurrent, listVersionHeads, type ProcedureListRow } from '../../db/repositories/catalogue.repository';
 import type { Executor } from '../../db/repositories/executor';
@@ -34,6 +34,7 @@ import {
   listProposals,
   listReviewRoundRows,
   listRoundProcedureIds,
+  setReviewRoundStatus,
   updateProposal,
   type ReviewRoundRecord,
 } from '../../db/repositories/procedure-review.repository';
@@ -170,6 +171,7 @@ export async function addProposal(ctx: ServiceContext, actor: Actor, roundId: st
   await inTransaction(ctx, async (tx) => {
     const round = await findReviewRound(tx, actor.centreId, roundId);
     if (!round) throw new AppError('NOT_FOUND', { entity: ENTITY });
+    assertReviewOpen(round);
     const inRound = (await listRoundProcedureIds(tx, [roundId])).some((l) => l.procedureId === input.procedureId);
     if (!inRound) throw new AppError('VALIDATION_FAILED', { detail: 'thủ tục không thuộc đợt rà soát này' });
     const procedure = (await listProceduresWithCurrent(tx, actor.centreId)).find((p) => p.id === input.procedureId);
@@ -213,6 +215,7 @@ export async function decideProposal(
   await inTransaction(ctx, async (tx) => {
     const round = await findReviewRound(tx, actor.centreId, roundId);
     if (!round) throw new AppError('NOT_FOUND', { entity: ENTITY });
+    assertReviewOpen(round);
     const proposal = await findProposalForUpdate(tx, roundId, proposalId);
     if (!proposal) throw new AppError('NOT_FOUND', { entity: 'review-proposal' });
     const status = decide(proposal.status, input);
@@ -234,6 +237,19 @@ export async function decideProposal(
       resultVersionId,
       updatedAt: now,
     });
+  });
+  return getReviewRound(ctx, actor, roundId, lang);
+}
+
+/** Ends a review round once every proposal has its decision; nothing is proposed or decided in it afterwards. */
+export async function closeReviewRound(ctx: ServiceContext, actor: Actor, roundId: string, lang: Lang): Promise<ReviewRoundDetail> {
+  assertReviewWriter(actor);
+  await inTransaction(ctx, async (tx) => {
+    const round = await findReviewRound(tx, actor.centreId, roundId);
+    if (!round) throw new AppError('NOT_FOUND', { entity: ENTITY });
+    assertReviewOpen(round);
+    assertClosable(await listProposals(tx, [roundId]));
+    await setReviewRoundStatus(tx, roundId, 'closed', ctx.clock());
   });
   return getReviewRound(ctx, actor, roundId, lang);
 }

@@ -180,12 +180,14 @@ function ReviewRoundPanel({ id, writer, today, onChanged, onClose }: { id: strin
   const [proposal, setProposal] = useState({ procedureId: '', kind: 'shorten' as ProposalKind, rationale: '', channel: '', newCommittedAmount: '' });
   const load = useAction();
   const add = useAction();
+  const closing = useAction();
 
   useEffect(() => {
     void load.run(async () => setRound(await api<ReviewRoundDetail>('GET', `/api/v1/manage/procedure-reviews/${id}`)));
   }, [id, lang]);
 
   if (!round) return <FormError error={load.error} />;
+  const open = round.status === 'open';
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -257,14 +259,32 @@ function ReviewRoundPanel({ id, writer, today, onChanged, onClose }: { id: strin
             </thead>
             <tbody>
               {round.proposalList.map((p) => (
-                <ProposalRow key={p.id} roundId={id} proposal={p} writer={writer} today={today} onDecided={(next) => (setRound(next), onChanged())} />
+                <ProposalRow key={p.id} roundId={id} proposal={p} writer={writer && open} today={today} onDecided={(next) => (setRound(next), onChanged())} />
               ))}
             </tbody>
           </table>
         </div>
       )}
 
-      {writer && (
+      {!open && <Notice kind="info">{text.closedRound}</Notice>}
+      {writer && open && (
+        <div className="m-buttons">
+          <button
+            type="button"
+            disabled={closing.busy}
+            onClick={() =>
+              void closing.run(async () => {
+                setRound(await api<ReviewRoundDetail>('POST', `/api/v1/manage/procedure-reviews/${id}/close`));
+                onChanged();
+              })
+            }
+          >
+            {text.closeRound}
+          </button>
+          <FormError error={closing.error} />
+        </div>
+      )}
+      {writer && open && (
         <form className="pr-proposal m-stack" onSubmit={submit}>
           <h3>{text.newProposal}</h3>
           <div className="m-grid m-grid-2">

@@ -43,7 +43,9 @@ export type ReviewTextKey =
   | 'note'
   | 'record'
   | 'newVersion'
-  | 'readOnly';
+  | 'readOnly'
+  | 'closeRound'
+  | 'closedRound';
 
 export const REVIEW_TEXT: Dictionary<ReviewTextKey> = {
   vi: {
@@ -89,6 +91,8 @@ export const REVIEW_TEXT: Dictionary<ReviewTextKey> = {
     record: 'Ghi',
     newVersion: 'Tạo phiên bản {n} của thủ tục',
     readOnly: 'Bạn chỉ xem kết quả rà soát; lãnh đạo trung tâm hoặc quản trị ghi đề xuất và quyết định.',
+    closeRound: 'Kết thúc đợt rà soát',
+    closedRound: 'Đợt rà soát đã kết thúc: các đề xuất và quyết định trên là kết quả của đợt.',
   },
   en: {
     intro: 'Procedure reviews: each round reviews chosen procedures, records proposals to simplify, shorten, merge or abolish them, and the decision on each. An adopted shortening creates the procedure’s next version with the new committed time.',
@@ -133,5 +137,7 @@ export const REVIEW_TEXT: Dictionary<ReviewTextKey> = {
     record: 'Record',
     newVersion: 'Created version {n} of the procedure',
     readOnly: 'You can read reviews; the centre’s managers or admins record proposals and decisions.',
+    closeRound: 'Close the review round',
+    closedRound: 'This review round is closed: the proposals and decisions above are its results.',
   },
 };

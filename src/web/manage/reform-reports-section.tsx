@@ -65,7 +65,12 @@ export function ReformReportsSection({ user, info }: SectionProps) {
             {text.show}
           </button>
         </form>
-        {mayAsk && (
+        {notice && <Notice>{notice}</Notice>}
+        <FormError error={error} />
+      </section>
+      {mayAsk && (
+        <section className="m-card">
+          <h2 className="rr-card-title">{text.newSchedule}</h2>
           <NewSchedule
             year={year}
             onCreated={(n) => {
@@ -73,10 +78,8 @@ export function ReformReportsSection({ user, info }: SectionProps) {
               void load();
             }}
           />
-        )}
-        {notice && <Notice>{notice}</Notice>}
-        <FormError error={error} />
-      </section>
+        </section>
+      )}
 
       {reports && (
         <section className="m-card">
@@ -201,7 +204,7 @@ function NewSchedule({ year, onCreated }: { year: number; onCreated(n: number): 
       ) : (
         <label>
           {text.dueWorkingDays}
-          <input type="number" min={0} max={60} value={days} onChange={(e) => setDays(e.target.value)} />
+          <input type="number" min={0} max={60} value={days} onChange={(e) => setDays(e.target.value)} className="rr-days" />
         </label>
       )}
       <TemplateEditor template={template} onChange={setTemplate} />

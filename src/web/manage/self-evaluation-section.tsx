@@ -511,7 +511,7 @@ function EvaluationModal({ frame, unitId, onClose }: { frame: Frame; unitId: str
           </div>
           {notice && <Notice>{notice}</Notice>}
           <FormError error={error} />
-          <div className="m-buttons m-sticky-foot">
+          <div className="m-buttons m-sticky-foot se-foot">
             <a href={`${url}/print`} target="_blank" rel="noopener" data-testid="se-print">
               {text.print}
             </a>

@@ -80,11 +80,15 @@ export function FilePicker({ label, onUploaded, disabled }: { label: string; onU
     setErrors(problems);
   };
 
+  // The browser's own file button speaks the browser's language; this one speaks the user's.
   return (
     <div className="m-file-picker">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className={`m-file-button${disabled || busy !== null ? ' m-file-button-off' : ''}`}>
+        {label}
+      </label>
       <input
         id={id}
+        className="visually-hidden"
         type="file"
         multiple
         disabled={disabled || busy !== null}
