@@ -154,4 +154,27 @@ describe('a unit self-evaluates with pre-filled criteria, is appraised, and repo
     expect(await printed.locator('h1').textContent()).toContain('BÁO CÁO TỔNG HỢP');
     expect(await printed.locator('body').textContent()).toContain('Trung tâm công khai đầy đủ các thủ tục tại quầy và trên cổng.');
   });
+
+  it('the admin reshapes the next year frame: a new field with its criterion, and the grade bands', async () => {
+    const admin = await signIn('admin', ADMIN_PASSWORD, 'self-evaluation');
+    await admin.getByLabel('Năm', { exact: true }).fill('2027');
+    await admin.getByRole('button', { name: 'Tạo bộ tiêu chí' }).click({ timeout: 15_000 });
+    const facts = admin.getByTestId('se-frame-facts');
+    await expect.poll(() => facts.textContent(), { timeout: 15_000 }).toContain('31 tiêu chí');
+    await admin.getByRole('button', { name: 'Bộ tiêu chí', exact: true }).click();
+    await admin.getByTestId('se-edit-frame').click();
+    await admin.getByRole('button', { name: 'Thêm lĩnh vực' }).click();
+    await admin.getByLabel('Tên lĩnh vực 8').fill('Chuyển đổi số trong giải quyết thủ tục');
+    await admin.getByLabel('Tiêu chí 8.1').fill('Tỷ lệ hồ sơ được số hóa khi tiếp nhận');
+    await admin.getByLabel('Tối đa 8.1').fill('2');
+    await admin.getByLabel('Xếp loại 2').fill('Hoàn thành tốt');
+    await admin.getByLabel('Từ điểm 2').fill('78');
+    await admin.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect.poll(() => facts.textContent(), { timeout: 15_000 }).toContain('32 tiêu chí');
+    expect(await facts.textContent()).toContain('102 điểm');
+    const frameView = admin.locator('.se-frame-table');
+    expect(await frameView.textContent()).toContain('8. Chuyển đổi số trong giải quyết thủ tục');
+    expect(await admin.locator('.m-help').filter({ hasText: 'Thang xếp loại' }).textContent()).toContain('Hoàn thành tốt từ 78 điểm');
+  });
 });
+

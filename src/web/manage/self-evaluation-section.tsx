@@ -571,6 +571,17 @@ function FrameTab({ frame, editable, onSaved }: { frame: Frame; editable: boolea
     }));
   const removeCriterion = (fi: number, ci: number) =>
     setDraft((d) => ({ ...d, fields: d.fields.map((f, i) => (i !== fi ? f : { ...f, criteria: f.criteria.filter((_, j) => j !== ci) })) }));
+  const setFieldName = (fi: number, name: string) => setDraft((d) => ({ ...d, fields: d.fields.map((f, i) => (i !== fi ? f : { ...f, name })) }));
+  const addField = () =>
+    setDraft((d) => {
+      // The next free number: fields are numbered 1, 2, 3… and criteria under them 3.1, 3.2…
+      const code = String(Math.max(0, ...d.fields.map((f) => Number(f.code) || 0)) + 1);
+      const criterion = { code: `${code}.1`, name: '', maxPoints: 1, evidence: '', evidenceRequired: true, prefill: null };
+      return { ...d, fields: [...d.fields, { code, name: text.newField, criteria: [criterion] }] };
+    });
+  const removeField = (fi: number) => setDraft((d) => ({ ...d, fields: d.fields.filter((_, i) => i !== fi) }));
+  type Band = FrameInput['gradeBands'][number];
+  const setBand = (bi: number, change: Partial<Band>) => setDraft((d) => ({ ...d, gradeBands: d.gradeBands.map((b, i) => (i !== bi ? b : { ...b, ...change })) }));
   const save = () =>
     run(async () => {
       onSaved(await api<Frame>('PUT', `${BASE}/frames/${frame.id}`, draft));
@@ -591,9 +602,35 @@ function FrameTab({ frame, editable, onSaved }: { frame: Frame; editable: boolea
           {text.name} <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
         </label>
       )}
-      <p className="m-help">
-        {text.gradeBands}: {frame.gradeBands.map((b) => `${b.label} ${fill(text.fromPoints, { n: formatPoints(b.min, lang) })}`).join(' · ')}
-      </p>
+      {editing ? (
+        <fieldset className="se-bands">
+          <legend>{text.gradeBands}</legend>
+          {draft.gradeBands.map((b, bi) => (
+            <span key={bi} className="se-band">
+              <input aria-label={`${text.bandLabel} ${bi + 1}`} value={b.label} onChange={(e) => setBand(bi, { label: e.target.value })} />
+              <input
+                className="se-points"
+                inputMode="decimal"
+                aria-label={`${text.bandMin} ${bi + 1}`}
+                defaultValue={formatPoints(b.min, lang)}
+                onChange={(e) => setBand(bi, { min: parsePoints(e.target.value) ?? 0 })}
+              />
+              {draft.gradeBands.length > 1 && (
+                <button type="button" className="m-link-button" onClick={() => setDraft((d) => ({ ...d, gradeBands: d.gradeBands.filter((_, i) => i !== bi) }))}>
+                  {text.remove}
+                </button>
+              )}
+            </span>
+          ))}
+          <button type="button" className="m-link-button" onClick={() => setDraft((d) => ({ ...d, gradeBands: [...d.gradeBands, { label: '', min: 0 }] }))}>
+            {text.addBand}
+          </button>
+        </fieldset>
+      ) : (
+        <p className="m-help">
+          {text.gradeBands}: {frame.gradeBands.map((b) => `${b.label} ${fill(text.fromPoints, { n: formatPoints(b.min, lang) })}`).join(' · ')}
+        </p>
+      )}
       <div className="m-table-wrap">
         <table className="m-table m-compact se-frame-table">
           <thead>
@@ -611,11 +648,26 @@ function FrameTab({ frame, editable, onSaved }: { frame: Frame; editable: boolea
               <Fragment key={f.code}>
                 <tr className="se-field-row">
                   <th colSpan={editing ? 6 : 5} scope="rowgroup">
-                    {f.code}. {f.name} ({formatPoints(f.criteria.reduce((s, c) => s + c.maxPoints, 0), lang)})
+                    {editing ? (
+                      <>
+                        {f.code}.{' '}
+                        <input className="se-field-name" aria-label={`${text.fieldName} ${f.code}`} value={f.name} onChange={(e) => setFieldName(fi, e.target.value)} />
+                      </>
+                    ) : (
+                      `${f.code}. ${f.name}`
+                    )}{' '}
+                    ({formatPoints(f.criteria.reduce((s, c) => s + c.maxPoints, 0), lang)})
                     {editing && (
-                      <button type="button" className="m-link-button" onClick={() => addCriterion(fi)}>
-                        {text.addCriterion}
-                      </button>
+                      <>
+                        <button type="button" className="m-link-button" onClick={() => addCriterion(fi)}>
+                          {text.addCriterion}
+                        </button>
+                        {shown.fields.length > 1 && (
+                          <button type="button" className="m-link-button" onClick={() => removeField(fi)}>
+                            {text.removeField}
+                          </button>
+                        )}
+                      </>
                     )}
                   </th>
                 </tr>
@@ -684,6 +736,9 @@ function FrameTab({ frame, editable, onSaved }: { frame: Frame; editable: boolea
       </div>
       {editing && (
         <div className="m-buttons">
+          <button type="button" onClick={addField}>
+            {text.addField}
+          </button>
           <button type="button" className="m-primary" disabled={busy} onClick={() => void save()}>
             {text.save}
           </button>
