@@ -8,23 +8,16 @@
  *   BENCH_ENGINES=pglite npm run bench:queue  one engine
  *   BENCH_TICKETS, BENCH_KIOSKS, BENCH_COUNTERS, BENCH_SSE_CLIENTS override the load.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus } from 'node:os';
 import pg from 'pg';
+import { ADMIN_PASSWORD, freshDatabase, startServer, stopServer } from './bench-server';
 
-const ROOT = new URL('..', import.meta.url).pathname;
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 2000);
 const KIOSKS = Number(process.env.BENCH_KIOSKS ?? 4);
 const COUNTERS = Number(process.env.BENCH_COUNTERS ?? 8);
 const SSE_CLIENTS = Number(process.env.BENCH_SSE_CLIENTS ?? 100);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',').map((e) => e.trim());
-const PG_SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const ADMIN_PASSWORD = 'bench-admin-password';
 
 // ---------------------------------------------------------------------------------------------
 // HTTP plumbing: keep-alive sockets, raw JSON, no client library overhead on the hot path.
@@ -69,51 +62,6 @@ async function ok(reply: Promise<Reply>, what: string): Promise<any> {
   const r = await reply;
   if (r.status >= 400) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
   return r;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Server process
-// ---------------------------------------------------------------------------------------------
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(env: Record<string, string>): Promise<{ port: number; child: ChildProcess }> {
-  const port = await freePort();
-  // BENCH_NODE_ARGS passes profiler flags (e.g. --cpu-prof) to the server process.
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'start'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', MOTCUA_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error('server exited during start');
-    try {
-      if ((await call(port, 'GET', '/api/health', null)).status === 200) return { port, child };
-    } catch {
-      // not yet listening
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('server did not start');
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -180,28 +128,7 @@ async function login(port: number, username: string, password: string): Promise<
 }
 
 async function runEngine(engine: string): Promise<Record<string, unknown>> {
-  let env: Record<string, string>;
-  let cleanup: () => Promise<void>;
-  if (engine === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-'));
-    env = { DATA_DIR: dir, DATABASE_URL: '' };
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  } else {
-    const name = `motcua_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: PG_SERVER });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(PG_SERVER);
-    url.pathname = `/${name}`;
-    env = { DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: '20' };
-    cleanup = async () => {
-      const c = new pg.Client({ connectionString: PG_SERVER });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
-  }
+  const { env, cleanup } = await freshDatabase(engine);
 
   const { port, child } = await startServer(env);
   const boards: Board[] = [];

@@ -459,10 +459,16 @@ export interface StoredFileTable {
   mediaType: string;
   size: number;
   sha256: string;
-  content: Uint8Array;
   purpose: 'evidence' | 'snapshot' | 'document';
   createdBy: string | null;
   createdAt: Timestamp;
+  complete: Generated<boolean>;
+}
+
+export interface StoredFileChunkTable {
+  fileId: string;
+  seq: number;
+  content: Uint8Array;
 }
 
 export interface DB extends InspectionTables, SelfEvaluationTables, ProcessTables {
@@ -500,6 +506,7 @@ export interface DB extends InspectionTables, SelfEvaluationTables, ProcessTable
   evaluationScore: EvaluationScoreTable;
   orgUnit: OrgUnitTable;
   storedFile: StoredFileTable;
+  storedFileChunk: StoredFileChunkTable;
 }
 
 export type TicketRow = Selectable<TicketTable>;

@@ -88,6 +88,28 @@ describe(`units, roles and evidence files (${TEST_ENGINE})`, () => {
     expect((await t.request('GET', meta.url, null)).statusCode).toBe(401);
   });
 
+  it('keeps a multi-megabyte scan in pieces and gives back exactly its bytes; a cut-off upload is never served', async () => {
+    const scan = Buffer.concat([PDF, Buffer.from(Array.from({ length: 1_300_000 }, (_, i) => (i * 7919) % 256))]);
+    const meta = (await upload(admin, 'ho-so-quet.pdf', scan)).json();
+    expect(meta.size).toBe(scan.length);
+    const chunks = await t.ctx.db.selectFrom('storedFileChunk').select('seq').where('fileId', '=', meta.id).execute();
+    expect(chunks.length).toBe(3);
+    const download = await t.request('GET', meta.url, admin);
+    expect(download.headers['content-length']).toBe(String(scan.length));
+    expect(download.rawPayload.equals(scan)).toBe(true);
+
+    // An upload that died before its last piece: not listed, not served, and swept once surely abandoned.
+    const cutOff = '7d1f0c2e-5b9a-4c1d-9e3f-0a1b2c3d4e5f';
+    await t.ctx.db
+      .insertInto('storedFile')
+      .values({ id: cutOff, centreId: t.info.centre.id, name: 'dang-tai.pdf', mediaType: 'application/pdf', size: 10, sha256: 'x', purpose: 'evidence', createdBy: null, createdAt: t.clock.now() })
+      .execute();
+    expect((await t.request('GET', `/api/v1/files/${cutOff}`, admin)).statusCode).toBe(404);
+    t.clock.advance(2 * 3600_000);
+    await upload(admin, 'sau.pdf', PDF);
+    expect(await t.ctx.db.selectFrom('storedFile').select('id').where('id', '=', cutOff).execute()).toEqual([]);
+  });
+
   it('judges a file by its content: a photo named .pdf is kept as a photo, a web page named .pdf is refused', async () => {
     const photo = (await upload(admin, 'anh-hien-truong.pdf', JPEG)).json();
     expect(photo).toMatchObject({ name: 'anh-hien-truong.jpg', mediaType: 'image/jpeg' });

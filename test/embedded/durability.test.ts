@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, restoreEmbedded } from '../../src/db/database';
 import { migrateToLatest } from '../../src/db/migrate';
 import { listBackups, lockDataDir, startWalFlusher, writeBackup } from '../../src/server/embedded-durability';
+import { insertStoredFileChunk, insertStoredFileMeta, markStoredFileComplete, readStoredFileChunk } from '../../src/db/repositories/stored-file.repository';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -44,10 +45,10 @@ describe('embedded database durability', () => {
     await db.db.insertInto('centre').values({ id: centreB, code: 'B', name: 'Trung tâm B', shortName: 'B', address: null }).execute();
     // Inspection evidence lives in the database, so the backup holds it too.
     const scan = new Uint8Array(300_000).map((_, i) => (i * 31) % 251);
-    await db.db
-      .insertInto('storedFile')
-      .values({ id: crypto.randomUUID(), centreId: centreB, name: 'bien-ban.pdf', mediaType: 'application/pdf', size: scan.length, sha256: 'x', content: scan, purpose: 'evidence', createdBy: null, createdAt: new Date() })
-      .execute();
+    const fileId = crypto.randomUUID();
+    await insertStoredFileMeta(db.db, { id: fileId, centreId: centreB, name: 'bien-ban.pdf', mediaType: 'application/pdf', size: scan.length, sha256: 'x', purpose: 'evidence', createdBy: null, createdAt: new Date() });
+    await insertStoredFileChunk(db.db, fileId, 0, scan);
+    await markStoredFileComplete(db.db, fileId);
     writeBackup(join(dir, 'backups'), await db.dumpEmbedded!(), new Date('2026-11-25T02:00:00Z'), 2);
     writeBackup(join(dir, 'backups'), await db.dumpEmbedded!(), new Date('2026-11-25T03:00:00Z'), 2);
     await db.close();
@@ -65,9 +66,9 @@ describe('embedded database durability', () => {
     await restoreEmbedded(restoredDir, tarball, 'test');
     const restored = await openDatabase({ dataDir: restoredDir });
     const codes = (await restored.db.selectFrom('centre').select('code').orderBy('code').execute()).map((c) => c.code);
-    const evidence = await restored.db.selectFrom('storedFile').select('content').executeTakeFirstOrThrow();
+    const evidence = await readStoredFileChunk(restored.db, fileId, 0);
     await restored.close();
-    expect(Buffer.from(evidence.content).equals(Buffer.from(scan))).toBe(true);
+    expect(evidence.equals(Buffer.from(scan))).toBe(true);
     expect(codes).toEqual(['A', 'B']);
     expect(first.name).toBe('motcua-20261125-010000.tar.gz');
   });

@@ -7,8 +7,8 @@ import { sql, type Kysely } from 'kysely';
  *   give its figures;
  * - app_user.unit_id: the unit a person belongs to (a manager with a unit is that unit's head), and the
  *   province-level 'inspector' role;
- * - stored_file: evidence and documents, kept in the database so they work with several app instances and are
- *   in every backup.
+ * - stored_file and stored_file_chunk: evidence and documents, kept in the database so they work with several
+ *   app instances and are in every backup.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -35,12 +35,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       media_type text not null,
       size integer not null check (size >= 0),
       sha256 text not null,
-      content bytea not null,
       purpose text not null check (purpose in ('evidence', 'snapshot', 'document')),
       created_by uuid references app_user(id),
-      created_at timestamptz not null
+      created_at timestamptz not null,
+      -- Set once every chunk is written; a file cut off half-way is never listed or served.
+      complete boolean not null default false
     );
     create index stored_file_centre_sha on stored_file(centre_id, sha256);
+
+    -- The bytes in pieces of at most 512 KB, each written by its own statement: storing a 20 MB scan on the
+    -- embedded database then never holds the one connection (and the queue behind it) for more than a moment.
+    create table stored_file_chunk (
+      file_id uuid not null references stored_file(id) on delete cascade,
+      seq integer not null,
+      content bytea not null,
+      primary key (file_id, seq)
+    );
 
     -- Every centre already installed is a unit whose figures are its own records.
     insert into org_unit (id, centre_id, code, name, kind, figures_centre_id, active, created_at)

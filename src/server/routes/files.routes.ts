@@ -3,6 +3,7 @@
  * decides what it is from its content); the caller is authenticated before a byte of the body is read. Downloads are
  * always attachments in a sandbox, never a page of this site.
  */
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -57,6 +58,7 @@ export async function fileRoutes(fastify: FastifyInstance): Promise<void> {
       .header('content-security-policy', "sandbox; default-src 'none'")
       .header('cache-control', 'private, max-age=0, must-revalidate')
       .header('etag', `"${file.sha256}"`)
-      .send(file.content);
+      .header('content-length', String(file.size))
+      .send(Readable.from(file.content()));
   });
 }

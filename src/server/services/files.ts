@@ -9,7 +9,17 @@ import { fileTypeFromBuffer } from 'file-type';
 import { MAX_UPLOAD_BYTES, type StoredFileMeta } from '../../contracts/files';
 import { AppError } from '../../core/shared/app-error';
 import type { Executor } from '../../db/repositories/executor';
-import { findStoredFileContent, findStoredFileMetas, insertStoredFile } from '../../db/repositories/stored-file.repository';
+import {
+  CHUNK_BYTES,
+  countStoredFileChunks,
+  deleteIncompleteFiles,
+  findStoredFileMeta,
+  findStoredFileMetas,
+  insertStoredFileChunk,
+  insertStoredFileMeta,
+  markStoredFileComplete,
+  readStoredFileChunk,
+} from '../../db/repositories/stored-file.repository';
 import type { Actor, ServiceContext } from './context';
 import { assertOversight } from './oversight-access';
 
@@ -33,6 +43,9 @@ const ACCEPTED: Record<string, readonly string[]> = {
 };
 
 const MAX_NAME = 200;
+
+/** An upload not complete after this long was cut off and will not be finished. */
+const ABANDONED_AFTER_MS = 3600_000;
 
 /** A name safe to show and to put in a download header: no folders, no control characters. */
 export function cleanFileName(name: string): string {
@@ -63,6 +76,14 @@ function nameForType(name: string, mediaType: string): string {
   if (extensions.includes(ext) || extensions.length === 0) return name;
   const stem = dot > 0 ? name.slice(0, dot) : name;
   return `${stem}.${extensions[0]}`;
+}
+
+/**
+ * The embedded database answers within the same turn of the event loop, so a loop of statements would keep
+ * every other request from even being read until it ends; a turn between pieces lets them in.
+ */
+function turnOfTheEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function sha256(bytes: Uint8Array): string {
@@ -102,18 +123,15 @@ async function save(
   const createdAt = ctx.clock();
   const digest = sha256(file.bytes);
   const createdBy = actor.kind === 'user' ? actor.id : null;
-  await insertStoredFile(ex, {
-    id,
-    centreId: actor.centreId,
-    name: file.name,
-    mediaType: file.mediaType,
-    size: file.bytes.length,
-    sha256: digest,
-    content: file.bytes,
-    purpose: file.purpose,
-    createdBy,
-    createdAt,
-  });
+  // An upload cut off by a crash an hour ago will not be finished: its pieces go.
+  await deleteIncompleteFiles(ex, new Date(createdAt.getTime() - ABANDONED_AFTER_MS));
+  await insertStoredFileMeta(ex, { id, centreId: actor.centreId, name: file.name, mediaType: file.mediaType, size: file.bytes.length, sha256: digest, purpose: file.purpose, createdBy, createdAt });
+  // Piece by piece, each its own statement, so other requests get the database in between.
+  for (let seq = 0, at = 0; at < file.bytes.length || seq === 0; seq++, at += CHUNK_BYTES) {
+    await insertStoredFileChunk(ex, id, seq, file.bytes.subarray(at, at + CHUNK_BYTES));
+    await turnOfTheEventLoop();
+  }
+  await markStoredFileComplete(ex, id);
   return {
     id,
     name: file.name,
@@ -155,10 +173,20 @@ export async function fileMetas(ctx: ServiceContext, centreId: string, ids: read
   });
 }
 
-/** A file to download. Anyone who works in oversight at the centre may fetch a file by its (unguessable) id. */
+/**
+ * A file to download, its bytes read piece by piece as they are sent. Anyone who works in oversight at the
+ * centre may fetch a file by its (unguessable) id.
+ */
 export async function readStoredFile(ctx: ServiceContext, actor: Actor, id: string) {
   assertOversight(actor);
-  const file = await findStoredFileContent(ctx.db, actor.centreId, id);
+  const file = await findStoredFileMeta(ctx.db, actor.centreId, id);
   if (!file) throw new AppError('NOT_FOUND', { entity: 'file' });
-  return { name: file.name, mediaType: file.mediaType, sha256: file.sha256, content: Buffer.from(file.content) };
+  const chunks = await countStoredFileChunks(ctx.db, id);
+  async function* content(): AsyncGenerator<Buffer> {
+    for (let seq = 0; seq < chunks; seq++) {
+      yield await readStoredFileChunk(ctx.db, id, seq);
+      await turnOfTheEventLoop();
+    }
+  }
+  return { name: file.name, mediaType: file.mediaType, sha256: file.sha256, size: file.size, content };
 }
