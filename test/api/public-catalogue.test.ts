@@ -84,6 +84,21 @@ describe(`the public catalogue and published results (${TEST_ENGINE})`, () => {
     expect((await catalogue(`?q=${encodeURIComponent('xyz khong co')}`)).procedures).toEqual([]);
   });
 
+  it('puts the everyday procedure first at the reception desk too, after the national import', async () => {
+    const desk = async (q: string, fieldId?: string) =>
+      (await t.request('GET', `/api/v1/procedures?${new URLSearchParams({ q, ...(fieldId ? { fieldId } : {}) })}`, officer)).json().procedures as { code: string; name: string }[];
+    for (const q of ['khai sinh', 'dang ky khai sinh', 'Đăng ký khai sinh']) {
+      // From a civil-status ticket and from none.
+      expect((await desk(q, t.field('HT').id))[0]?.name, q).toBe('Thủ tục đăng ký khai sinh');
+      expect((await desk(q))[0]?.name, q).toBe('Thủ tục đăng ký khai sinh');
+    }
+    // The variants follow, the names that start with the words first, shorter before longer.
+    expect((await desk('dang ky khai sinh')).map((p) => p.code)).toEqual(['1.001193', '1.003583', '2.000528', '1.000689', '1.000110', '1.004884']);
+    // A code still finds its procedure, and a word that is nowhere finds nothing.
+    expect((await desk('1.001193'))[0]?.code).toBe('1.001193');
+    expect(await desk('xyz khong co')).toEqual([]);
+  });
+
   it('shows a procedure with its documents, times, fee in đồng, where to submit and legal basis', async () => {
     const res = await t.request('GET', '/api/v1/public/procedures/1.001193', null);
     expect(res.statusCode).toBe(200);

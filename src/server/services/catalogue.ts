@@ -3,6 +3,7 @@
  * editing. Every change that alters a procedure adds a version; dossiers keep the version they were
  * received under, so an edit never moves an appointment already given.
  */
+import { MATCH_TIERS, searchProcedures } from '../../core/catalogue/catalogue-search';
 import { foldVietnamese } from '../../core/shared/fold-text';
 import type { CatalogueImportRecord, ImportReport, ProcedureDetail, ProcedureSummary, ProcedureUpdate, ProcedureVersion } from '../../contracts/dossier';
 import { defaultSteps } from '../../core/catalogue/default-steps';
@@ -20,6 +21,7 @@ import {
   listProceduresWithCurrent,
   listVersionHeads,
   updateProcedureRow,
+  type ProcedureListRow,
   type ProcedureVersionRecord,
 } from '../../db/repositories/catalogue.repository';
 import { listFields } from '../../db/repositories/reference.repository';
@@ -161,17 +163,18 @@ export async function listProcedures(
   actor: Actor,
   query: { q?: string | undefined; fieldId?: string | undefined; activeOnly?: boolean },
 ): Promise<ProcedureSummary[]> {
-  const rows = await listProceduresWithCurrent(ctx.db, actor.centreId);
-  const needle = query.q ? foldVietnamese(query.q.trim()) : '';
-  const matching = rows.filter(
-    (r) =>
-      (!query.activeOnly || r.active) &&
-      (!needle || foldVietnamese(`${r.code} ${r.version.name} ${r.fieldName}`).includes(needle)),
-  );
+  const rows = (await listProceduresWithCurrent(ctx.db, actor.centreId)).filter((r) => !query.activeOnly || r.active);
   // The ticket's own field first: an officer at the civil-status counter sees civil-status procedures on top.
-  const ordered = query.fieldId
-    ? [...matching.filter((r) => r.fieldId === query.fieldId), ...matching.filter((r) => r.fieldId !== query.fieldId)]
-    : matching;
+  const own = (r: ProcedureListRow) => (query.fieldId && r.fieldId === query.fieldId ? 0 : 1);
+  // Found the way the public catalogue finds them: the everyday procedure ("Thủ tục đăng ký khai sinh") above
+  // its foreign and border variants however the officer types it; the own field first within a match tier.
+  const ranked = query.q?.trim()
+    ? searchProcedures(
+        rows.map((row) => ({ row, code: row.code, name: row.version.name, fieldName: row.fieldName })),
+        query.q,
+      ).map((hit, i) => ({ row: hit.item.row, tier: MATCH_TIERS[hit.tier], i }))
+    : rows.map((row, i) => ({ row, tier: 0, i }));
+  const ordered = ranked.sort((a, b) => a.tier - b.tier || own(a.row) - own(b.row) || a.i - b.i).map((h) => h.row);
   return ordered.map((r) => ({
     id: r.id,
     code: r.code,
