@@ -6,6 +6,7 @@
  *   (Word ignores flexbox), borders on every cell; in a browser the same page prints to PDF;
  * - an .xlsx workbook with the same content in rows (exceljs).
  */
+import type { Tally } from '../../core/inspection/round';
 import ExcelJS from 'exceljs';
 import { escapeHtml } from './ticket-slip.html';
 
@@ -35,14 +36,9 @@ export interface MinutesFinding {
   actions: MinutesAction[];
 }
 
-export interface MinutesUnit {
+/** A unit's part of the minutes: its tally of verdicts (core/inspection/round.ts), rows and findings. */
+export interface MinutesUnit extends Tally {
   name: string;
-  met: number;
-  partly: number;
-  notMet: number;
-  notApplicable: number;
-  pending: number;
-  metRate: number | null;
   rows: MinutesCriterionRow[];
   findings: MinutesFinding[];
 }

@@ -3,18 +3,13 @@
  * plans with each unit's results and findings, the corrective actions per unit (set, verified, still open,
  * overdue, done late), and the list of what remains open — as Word-friendly HTML and as an .xlsx workbook.
  */
+import type { Tally } from '../../core/inspection/round';
 import ExcelJS from 'exceljs';
 import { documentPage, headerBlock, newSheet, tableRows, titleRows, vnDay, type MinutesAction } from './inspection-minutes';
 import { escapeHtml as e } from './ticket-slip.html';
 
-export interface SummaryRoundUnit {
+export interface SummaryRoundUnit extends Tally {
   name: string;
-  met: number;
-  partly: number;
-  notMet: number;
-  notApplicable: number;
-  pending: number;
-  metRate: number | null;
   findingsLow: number;
   findingsMedium: number;
   findingsHigh: number;

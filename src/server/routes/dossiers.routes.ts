@@ -29,10 +29,9 @@ import {
 import { writeTrackingBookXlsx, renderTrackingBookHtml } from '../printing/tracking-book';
 import { DOSSIER_FORM_CODES } from '../printing/dossier-forms.html';
 import { requestLang } from '../http/errors';
-import { findCentre } from '../../db/repositories/reference.repository';
 import { getProcedure, listCatalogueImports, listProcedures, updateProcedure } from '../services/catalogue';
 import { importUploadedCatalogue } from '../services/catalogue-upload';
-import { dossierKpis, renderDossierFormPage, trackingBook } from '../services/dossier-reports';
+import { dossierKpis, renderDossierFormPage, trackingBook, trackingBookDocument } from '../services/dossier-reports';
 import { actOnDossier, getDossierView, listDossierItems, receiveDossierAtCounter } from '../services/dossiers';
 import { dueMoment, holidaysForYear, removeCalendarAdjustment, setCalendarAdjustment, yearCalendar } from '../services/working-calendar';
 import { actorOf, guard, MANAGERS, OFFICERS } from './guard';
@@ -185,20 +184,11 @@ export async function dossierRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const actor = actorOf(request);
       const { format, ...query } = request.query;
-      const rows = await trackingBook(app.deps.ctx, actor, query, requestLang(request));
-      if (format === 'json') return reply.send(z.object({ rows: z.array(TrackingBookRowView) }).parse({ rows }));
-      const centre = await findCentre(app.deps.ctx.db, actor.centreId);
-      const bookRows = rows.map((r) => ({
-        ...r,
-        status: r.statusLabel,
-        receivedAt: new Date(r.receivedAt),
-        dueAt: r.dueAt ? new Date(r.dueAt) : null,
-        extendedDueAt: r.extendedDueAt ? new Date(r.extendedDueAt) : null,
-        transferredAt: r.transferredAt ? new Date(r.transferredAt) : null,
-        resultAt: r.resultAt ? new Date(r.resultAt) : null,
-        returnedAt: r.returnedAt ? new Date(r.returnedAt) : null,
-      }));
-      const title = { centreName: centre!.name, from: query.from, to: query.to };
+      if (format === 'json') {
+        const rows = await trackingBook(app.deps.ctx, actor, query, requestLang(request));
+        return reply.send(z.object({ rows: z.array(TrackingBookRowView) }).parse({ rows }));
+      }
+      const { rows: bookRows, title } = await trackingBookDocument(app.deps.ctx, actor, query, requestLang(request));
       if (format === 'html') {
         return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderTrackingBookHtml(bookRows, title));
       }

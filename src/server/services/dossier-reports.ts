@@ -15,6 +15,7 @@ import { findDossier, listDossiers, type DossierRecord } from '../../db/reposito
 import { findUser } from '../../db/repositories/people.repository';
 import { findCentre } from '../../db/repositories/reference.repository';
 import { renderDossierForm, type DossierFormCode } from '../printing/dossier-forms.html';
+import type { TrackingBookRow, TrackingBookTitle } from '../printing/tracking-book';
 import { processRefOfDossier } from './process-documents';
 import type { Actor, ServiceContext } from './context';
 import { dossierLinks } from './dossier-ratings';
@@ -34,6 +35,33 @@ function period(from: string, to: string): { from: Date; to: Date } {
 }
 
 const OPEN = new Set(['in-progress', 'supplement-requested', 'result-ready']);
+
+/**
+ * The tracking book (Form 07) of a period as it is printed or exported: its rows with dates, and its title.
+ * The route's Excel and print view, an inspection's frozen extract and the reform figures' records all use it.
+ */
+export async function trackingBookDocument(
+  ctx: ServiceContext,
+  actor: Actor,
+  query: Parameters<typeof trackingBook>[2],
+  lang: Lang,
+): Promise<{ rows: TrackingBookRow[]; title: TrackingBookTitle }> {
+  const [rows, centre] = await Promise.all([trackingBook(ctx, actor, query, lang), findCentre(ctx.db, actor.centreId)]);
+  const date = (iso: string | null) => (iso ? new Date(iso) : null);
+  return {
+    rows: rows.map((r) => ({
+      ...r,
+      status: r.statusLabel,
+      receivedAt: new Date(r.receivedAt),
+      dueAt: date(r.dueAt),
+      extendedDueAt: date(r.extendedDueAt),
+      transferredAt: date(r.transferredAt),
+      resultAt: date(r.resultAt),
+      returnedAt: date(r.returnedAt),
+    })),
+    title: { centreName: centre?.name ?? '', from: query.from, to: query.to },
+  };
+}
 
 export async function trackingBook(
   ctx: ServiceContext,

@@ -18,12 +18,11 @@ import { AppError } from '../../core/shared/app-error';
 import { startOfServiceDay } from '../../core/shared/local-time';
 import { listDossiers } from '../../db/repositories/dossier.repository';
 import { findVerdict, updateRound, upsertVerdict } from '../../db/repositories/inspection.repository';
-import { findCentre } from '../../db/repositories/reference.repository';
 import type { DossierFormCode } from '../printing/dossier-forms.html';
 import { vnDay } from '../printing/inspection-minutes';
 import { writeTrackingBookXlsx } from '../printing/tracking-book';
 import { inTransaction, type Actor, type ServiceContext } from './context';
-import { renderDossierFormPage, trackingBook } from './dossier-reports';
+import { renderDossierFormPage, trackingBookDocument } from './dossier-reports';
 import { exportEvaluationXlsx } from './evaluation';
 import { storeGenerated } from './files';
 import { computeIndicators, periodOfDays } from './indicators';
@@ -81,21 +80,8 @@ async function produce(ctx: ServiceContext, reader: OversightActor, input: Snaps
   const period = `${input.from}_${input.to}`;
   switch (input.kind) {
     case 'tracking-book': {
-      const rows = await trackingBook(ctx, reader, { from: input.from, to: input.to, status: 'all' }, 'vi');
-      const centre = await findCentre(ctx.db, reader.centreId);
-      const bytes = await writeTrackingBookXlsx(
-        rows.map((r) => ({
-          ...r,
-          status: r.statusLabel,
-          receivedAt: new Date(r.receivedAt),
-          dueAt: r.dueAt ? new Date(r.dueAt) : null,
-          extendedDueAt: r.extendedDueAt ? new Date(r.extendedDueAt) : null,
-          transferredAt: r.transferredAt ? new Date(r.transferredAt) : null,
-          resultAt: r.resultAt ? new Date(r.resultAt) : null,
-          returnedAt: r.returnedAt ? new Date(r.returnedAt) : null,
-        })),
-        { centreName: centre?.name ?? '', from: input.from, to: input.to },
-      );
+      const book = await trackingBookDocument(ctx, reader, { from: input.from, to: input.to, status: 'all' }, 'vi');
+      const bytes = await writeTrackingBookXlsx(book.rows, book.title);
       return { name: `so-theo-doi-ho-so_${period}.xlsx`, mediaType: XLSX, bytes };
     }
     case 'control-slips':

@@ -14,11 +14,10 @@ import { listProceduresWithCurrent } from '../../db/repositories/catalogue.repos
 import { listDossiers } from '../../db/repositories/dossier.repository';
 import { formatLocalDate, formatLocalTime } from '../../core/shared/local-time';
 import type { IndicatorId } from '../../core/indicators/indicator-definitions';
-import { findCentre } from '../../db/repositories/reference.repository';
 import { escapeHtml } from '../printing/ticket-slip.html';
 import { renderTrackingBookHtml } from '../printing/tracking-book';
 import type { Actor, ServiceContext } from './context';
-import { trackingBook } from './dossier-reports';
+import { trackingBookDocument } from './dossier-reports';
 import { computeIndicators, indicatorItems } from './indicators';
 
 const DAY_MS = 86_400_000;
@@ -179,21 +178,8 @@ export async function renderFigureRecords(
     return page(title, `<table><thead><tr><th>STT</th><th>Mã</th><th>Thủ tục</th><th>Thời hạn quy định → cam kết</th></tr></thead><tbody>${rows}</tbody></table>`);
   }
   // Counts of dossiers and apology letters: the tracking book of the period, as the centre keeps it.
-  const rows = await trackingBook(ctx, reader, { from: period.from, to: period.to, status: 'all' }, 'vi');
-  const centre = await findCentre(ctx.db, figuresCentreId);
-  return renderTrackingBookHtml(
-    rows.map((r) => ({
-      ...r,
-      status: r.statusLabel,
-      receivedAt: new Date(r.receivedAt),
-      dueAt: r.dueAt ? new Date(r.dueAt) : null,
-      extendedDueAt: r.extendedDueAt ? new Date(r.extendedDueAt) : null,
-      transferredAt: r.transferredAt ? new Date(r.transferredAt) : null,
-      resultAt: r.resultAt ? new Date(r.resultAt) : null,
-      returnedAt: r.returnedAt ? new Date(r.returnedAt) : null,
-    })),
-    { centreName: centre?.name ?? '', from: period.from, to: period.to },
-  );
+  const book = await trackingBookDocument(ctx, reader, { from: period.from, to: period.to, status: 'all' }, 'vi');
+  return renderTrackingBookHtml(book.rows, book.title);
 }
 
 async function apologiesByCode(ctx: ServiceContext, centreId: string, period: FigurePeriod): Promise<Set<string>> {
